@@ -1,0 +1,1 @@
+namespace DolphinScheduler.Client; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace DolphinScheduler.PowerShell; internal static class Placeholder { }
