@@ -1,0 +1,17 @@
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using DolphinScheduler.Client.Http;
+
+namespace DolphinScheduler.Client.Auth
+{
+    /// <summary>Puts the credential on a request: header <c>token</c> or header <c>sessionId</c> (contract §2).</summary>
+    internal interface IAuthenticator
+    {
+        DsAuthMethod Method { get; }
+        void Apply(HttpRequestMessage request);
+
+        /// <summary>After a 401: re-establish the session once if a credential is held. False when nothing can be done.</summary>
+        Task<bool> TryRenewAsync(DsTransport transport, CancellationToken cancellationToken);
+    }
+}

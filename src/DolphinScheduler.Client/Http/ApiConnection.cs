@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using DolphinScheduler.Client.Endpoints;
+using DolphinScheduler.Client.Paging;
+using DolphinScheduler.Client.Serialization;
+
+namespace DolphinScheduler.Client.Http
+{
+    /// <summary>Typed calls over the transport: send, map <c>data</c> to models, and page.</summary>
+    internal sealed class ApiConnection
+    {
+        private readonly DsClient _client;
+
+        public ApiConnection(DsClient client) { _client = client; }
+
+        public DsTransport Transport => _client.Transport;
+        public DsConnection Connection => _client.Connection;
+
+        public Task<JsonElement> SendAsync(DsRequest request, CancellationToken cancellationToken) =>
+            _client.Transport.SendAsync(request, true, cancellationToken);
+
+        public async Task<T> SendAsync<T>(DsRequest request, Func<WireObject, DsConnection, T> map, CancellationToken cancellationToken)
+        {
+            var data = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return map(new WireObject(data, Transport.Flavor), Connection);
+        }
+
+        public async Task<IReadOnlyList<T>> SendListAsync<T>(DsRequest request, Func<WireObject, DsConnection, T> map, CancellationToken cancellationToken)
+        {
+            var data = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return MapArray(data, map);
+        }
+
+        /// <summary>A lazily paged list: <paramref name="build"/> makes the request for each page (pageNo/pageSize are added here).</summary>
+        public PagedList<T> Paged<T>(Func<DsRequest> build, Func<WireObject, DsConnection, T> map, PageRequest page, CancellationToken cancellationToken)
+        {
+            return new PagedList<T>(async (pageNo, pageSize, ct) =>
+            {
+                var request = build().Add("pageNo", pageNo).Add("pageSize", pageSize);
+                var data = await SendAsync(request, ct).ConfigureAwait(false);
+                var w = new WireObject(data, Transport.Flavor);
+                var items = w.TryGet("totalList", out var list) ? MapArray(list, map) : Array.Empty<T>();
+                return new PageInfo<T>(items, w.Int("total") ?? items.Count, w.Int("totalPage") ?? 1, w.Int("currentPage") ?? pageNo);
+            }, page, cancellationToken);
+        }
+
+        public IReadOnlyList<T> MapArray<T>(JsonElement array, Func<WireObject, DsConnection, T> map)
+        {
+            if (array.ValueKind != JsonValueKind.Array) return Array.Empty<T>();
+            var result = new List<T>(array.GetArrayLength());
+            foreach (var item in array.EnumerateArray()) result.Add(map(new WireObject(item, Transport.Flavor), Connection));
+            return result;
+        }
+    }
+}

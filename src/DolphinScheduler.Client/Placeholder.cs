@@ -1,1 +1,0 @@
-namespace DolphinScheduler.Client; internal static class Placeholder { }

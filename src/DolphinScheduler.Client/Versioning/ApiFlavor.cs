@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using DolphinScheduler.Client.Endpoints;
+
+namespace DolphinScheduler.Client.Versioning
+{
+    /// <summary>
+    /// The version adapter: every difference between DS 3.2 and 3.3/3.4 that the client meets lives in a flavour
+    /// (paths, parameter names, response keys, entity field names, enum values). Area clients, models and cmdlets
+    /// speak canonical 3.3+ names and never branch on the version.
+    /// </summary>
+    internal abstract class ApiFlavor
+    {
+        public abstract DsServerVersion Version { get; }
+
+        /// <summary>Whether the server family has the endpoint at all.</summary>
+        public abstract bool Supports(DsEndpoint endpoint);
+
+        /// <summary>The wire path template for a canonical endpoint.</summary>
+        public abstract string PathOf(DsEndpoint endpoint);
+
+        /// <summary>The wire name of a canonical request parameter of an endpoint.</summary>
+        public abstract string ParameterName(DsEndpoint endpoint, string canonicalName);
+
+        /// <summary>Whether the parameter exists in this family (e.g. testFlag is gone in 3.4, tenantCode on resources only in 3.2).</summary>
+        public abstract bool SendsParameter(DsEndpoint endpoint, string canonicalName);
+
+        /// <summary>The wire name of a canonical entity field or response key (e.g. workflowDefinitionCode, workflowTaskRelationList).</summary>
+        public abstract string FieldName(string canonicalName);
+
+        /// <summary>Enum names that exist only in some families; returns null when the value has no equivalent here.</summary>
+        public virtual string? EnumValue(string enumName, string canonicalValue) => canonicalValue;
+
+        /// <summary>All enum values the family accepts, for validation before sending.</summary>
+        public abstract IReadOnlyCollection<string> EnumValues(string enumName);
+
+        public override string ToString() => Version.ToString();
+    }
+}
