@@ -40,13 +40,6 @@ namespace DolphinScheduler.Client
         public TokensClient Tokens { get; }
         public ProjectsClient Projects { get; }
 
-        /// <summary>Where log text goes; the PowerShell layer swaps it per command invocation.</summary>
-        public IDsLog Log
-        {
-            get => Transport.Log;
-            set => Transport.Log = value ?? NullLog.Instance;
-        }
-
         /// <summary>Logs in (password) or checks the token, detects the server version unless forced, and reads the user.</summary>
         public static async Task<DsClient> ConnectAsync(DsConnectOptions options, CancellationToken cancellationToken = default)
         {
@@ -75,6 +68,8 @@ namespace DolphinScheduler.Client
                 var userData = await transport.SendAsync(new DsRequest(Routes.Users.GetUserInfo), true, cancellationToken).ConfigureAwait(false);
                 var user = DsUser.From(new WireObject(userData, transport.Flavor), connection: null!);
                 client.Connection = new DsConnection(client, options.BaseUri, user, version, authenticator.Method, options.Name);
+                if (options.Token != null)
+                    client.Connection.TokenExpireTime = await client.Tokens.FindExpiryAsync(user.Id, options.Token, cancellationToken).ConfigureAwait(false);
                 return client;
             }
             catch

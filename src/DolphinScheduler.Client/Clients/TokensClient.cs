@@ -24,6 +24,23 @@ namespace DolphinScheduler.Client.Clients
             Api.SendAsync(new DsRequest(E.Create).Add("userId", user.Id).Add("expireTime", DsDate.ToWire(expireTime)),
                 (w, c) => DsToken.From(w, c, user.UserName), cancellationToken);
 
+        /// <summary>
+        /// When the given token text expires, read from the user's own token list; null when the server does not let
+        /// this user list tokens. Used to warn before a scheduled job's token dies.
+        /// </summary>
+        public async Task<DateTime?> FindExpiryAsync(int userId, System.Security.SecureString token, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                var text = DolphinScheduler.Client.Auth.Secrets.Reveal(token);
+                var tokens = await ListByUserAsync(userId, cancellationToken).ConfigureAwait(false);
+                foreach (var t in tokens)
+                    if (DolphinScheduler.Client.Auth.Secrets.Reveal(t.Token) == text) return t.ExpireTime;
+            }
+            catch (DsApiException) { }
+            return null;
+        }
+
         public Task DeleteAsync(int id, CancellationToken cancellationToken = default) =>
             Api.SendAsync(new DsRequest(E.Delete).Path("id", id), cancellationToken);
     }

@@ -33,14 +33,21 @@ namespace DolphinScheduler.Client.Http
             Authenticator = authenticator;
             Timeout = timeout;
             Retry = retry;
-            Log = log;
+            _fallbackLog = log;
         }
 
         public ApiFlavor Flavor { get; set; }
         public IAuthenticator Authenticator { get; }
         public TimeSpan Timeout { get; }
         public RetryPolicy Retry { get; }
-        public IDsLog Log { get; set; }
+        private IDsLog _fallbackLog;
+
+        /// <summary>The sink of the current operation (<see cref="DsLogContext"/>), else the connection's.</summary>
+        public IDsLog Log
+        {
+            get { var current = DsLogContext.Current; return current is NullLog ? _fallbackLog : current; }
+            set => _fallbackLog = value ?? NullLog.Instance;
+        }
 
         /// <summary>Sends a request and returns the envelope's <c>data</c> (a detached element), or throws.</summary>
         public async Task<JsonElement> SendAsync(DsRequest request, bool authenticate = true, CancellationToken cancellationToken = default)

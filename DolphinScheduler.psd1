@@ -1,0 +1,29 @@
+@{
+    RootModule           = 'DolphinScheduler.PowerShell.dll'
+    ModuleVersion        = '0.1.0'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    GUID                 = '5b0f6a3e-9d2c-4f0e-8a47-2f6c1d9e7b31'
+    Author               = 'DolphinScheduler PowerShell contributors'
+    CompanyName          = 'DolphinScheduler PowerShell'
+    Copyright            = '(c) DolphinScheduler PowerShell contributors. Apache License 2.0.'
+    Description          = 'Drive Apache DolphinScheduler 3.2, 3.3 and 3.4 from PowerShell: security centre, projects, resources, workflows as code, schedules, runs and logs, as typed objects that pipe between commands.'
+    PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('DolphinScheduler.Format.ps1xml')
+    TypesToProcess       = @('DolphinScheduler.Types.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-DsServer', 'Disconnect-DsServer', 'Get-DsConnection',
+        'Get-DsProject', 'New-DsProject', 'Set-DsProject', 'Remove-DsProject'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('DolphinScheduler', 'Scheduler', 'Workflow', 'REST', 'PSEdition_Desktop', 'PSEdition_Core')
+            ProjectUri   = 'https://github.com/dolphinscheduler-powershell/DolphinScheduler.PowerShell'
+            LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
+            ReleaseNotes = 'See docs/release-notes.md.'
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using DolphinScheduler.Client;
+using DolphinScheduler.Client.Auth;
+using DolphinScheduler.PowerShell.Errors;
+using DolphinScheduler.PowerShell.Infrastructure;
+using DolphinScheduler.PowerShell.Session;
+
+namespace DolphinScheduler.PowerShell.Cmdlets.Connection
+{
+    /// <summary>
+    /// <para type="synopsis">Connects to a DolphinScheduler server and makes the connection the session default.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "DsServer", DefaultParameterSetName = CredentialSet)]
+    [OutputType(typeof(DsConnection))]
+    public sealed class ConnectDsServerCommand : DsCmdletBase
+    {
+        private const string CredentialSet = "Credential";
+        private const string TokenSet = "Token";
+
+        /// <summary>The API base URI, e.g. http://host:12345/dolphinscheduler. A URI without a path gets /dolphinscheduler.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNull]
+        public Uri Uri { get; set; } = null!;
+
+        /// <summary>An access token: a SecureString, a string, or a DsToken from New-DsToken.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
+        [ValidateNotNull]
+        public object Token { get; set; } = null!;
+
+        /// <summary>User name and password for a password login (a session).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential Credential { get; set; } = null!;
+
+        /// <summary>The server's API family. Auto (the default) detects it without side effects.</summary>
+        [Parameter]
+        [ValidateSet("Auto", "3.2", "3.3", "3.4")]
+        public string ServerVersion { get; set; } = "Auto";
+
+        /// <summary>Accept any TLS certificate. Only for test servers with self-signed certificates.</summary>
+        [Parameter]
+        public SwitchParameter SkipCertificateCheck { get; set; }
+
+        /// <summary>Seconds each request may take before it fails with a timeout (default 100).</summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int TimeoutSec { get; set; } = 100;
+
+        /// <summary>Do not make this connection the session default; use it through -Connection.</summary>
+        [Parameter]
+        public SwitchParameter NotDefault { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var uri = NormalizeUri(Uri);
+            var options = new DsConnectOptions
+            {
+                BaseUri = uri,
+                ServerVersion = ParseVersion(ServerVersion),
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                SkipCertificateCheck = SkipCertificateCheck,
+            };
+            if (ParameterSetName == TokenSet) options.Token = TokenFrom(Token);
+            else
+            {
+                options.UserName = Credential.UserName.TrimStart('\\');
+                options.Password = Credential.Password;
+            }
+            if (SkipCertificateCheck) WriteWarning("TLS certificate validation is off for this connection.");
+
+            DsClient client;
+            try
+            {
+                client = Run(ct => DsClient.ConnectAsync(options, ct));
+            }
+            catch (Exception ex) when (ex is not PipelineStoppedException)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex is AggregateException a && a.InnerException != null ? a.InnerException : ex, uri));
+                return;
+            }
+            var connection = client.Connection;
+            if (connection.TokenExpireTime is DateTime expires && expires - DateTime.UtcNow < TimeSpan.FromDays(7))
+                WriteWarning("The access token of " + connection.UserName + " expires on " + expires.ToString("u") + ". Create a new one with New-DsToken.");
+            DsSessionState.Add(connection, makeDefault: !NotDefault);
+            WriteObject(connection);
+        }
+
+        private Uri NormalizeUri(Uri uri)
+        {
+            if (!uri.IsAbsoluteUri || (uri.Scheme != "http" && uri.Scheme != "https"))
+                ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(nameof(Uri), "must be an absolute http or https URI such as http://host:12345/dolphinscheduler.", uri));
+            if (uri.AbsolutePath == "/" || uri.AbsolutePath.Length == 0)
+            {
+                WriteVerbose("No path in -Uri; using DolphinScheduler's context path /dolphinscheduler.");
+                return new Uri(uri, "/dolphinscheduler");
+            }
+            return new Uri(uri.GetLeftPart(UriPartial.Path).TrimEnd('/'));
+        }
+
+        private SecureString TokenFrom(object value)
+        {
+            var raw = value is PSObject ps ? ps.BaseObject : value;
+            switch (raw)
+            {
+                case SecureString secure when secure.Length > 0: return secure;
+                case string text when !string.IsNullOrWhiteSpace(text): return Secrets.ToSecureString(text.Trim());
+                case DsToken token when token.Token.Length > 0:
+                    if (token.IsExpired)
+                        ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(nameof(Token), "the DsToken expired on " + token.ExpireTime?.ToString("u") + ".", token));
+                    return token.Token;
+            }
+            ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(nameof(Token), "must be a non-empty SecureString, string or DsToken.", null));
+            return null!;
+        }
+
+        internal static DsServerVersion ParseVersion(string text) => text switch
+        {
+            "3.2" => DsServerVersion.V3_2,
+            "3.3" => DsServerVersion.V3_3,
+            "3.4" => DsServerVersion.V3_4,
+            _ => DsServerVersion.Auto,
+        };
+    }
+}

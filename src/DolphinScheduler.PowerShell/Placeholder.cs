@@ -1,1 +1,0 @@
-namespace DolphinScheduler.PowerShell; internal static class Placeholder { }
