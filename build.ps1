@@ -56,7 +56,7 @@ function Invoke-ChildPwsh([string] $File, [string[]] $Arguments) {
 
 function Invoke-Build {
     Write-Host "Building ($Configuration)..."
-    Invoke-Dotnet build (Join-Path $root 'DolphinScheduler.PowerShell.sln') -c $Configuration --nologo -v quiet -clp:ErrorsOnly
+    Invoke-Dotnet build (Join-Path $root 'DolphinScheduler.PowerShell.sln') -c $Configuration --nologo -v quiet '-clp:ErrorsOnly'
     if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $moduleOut
     $bin = Join-Path $root "src/DolphinScheduler.PowerShell/bin/$Configuration/netstandard2.0"
@@ -135,7 +135,7 @@ function Invoke-Demo {
 }
 
 function Invoke-Sandbox {
-    Invoke-Dotnet build (Join-Path $root 'src/DolphinScheduler.Sandbox') -c $Configuration --nologo -v quiet -clp:ErrorsOnly
+    Invoke-Dotnet build (Join-Path $root 'src/DolphinScheduler.Sandbox') -c $Configuration --nologo -v quiet '-clp:ErrorsOnly'
     & dotnet (Get-SandboxDll $Configuration) --server-version $ServerVersion --port $Port
 }
 

@@ -126,7 +126,7 @@ namespace DolphinScheduler.Client.Http
                     {
                         var timedOut = ex is OperationCanceledException;
                         var failure = new DsConnectionException(
-                            (timedOut ? "The request timed out after " + Timeout.TotalSeconds + " s: " : "The server could not be reached: ") + endpoint.Method + " " + path + ". " + Innermost(ex),
+                            (timedOut ? "The request to " + _base + " timed out after " + Timeout.TotalSeconds + " s (" : "Could not reach " + _base + " (") + endpoint.Method + " " + path + "): " + Innermost(ex),
                             timedOut ? DsErrorKind.Timeout : DsErrorKind.Connection, endpoint.Method.Method, path, ex);
                         if (endpoint.Idempotent && Retry.ShouldRetry(attempt))
                         {
