@@ -28,6 +28,7 @@ namespace DolphinScheduler.Client
             Users = new UsersClient(Api);
             Tokens = new TokensClient(Api);
             Projects = new ProjectsClient(Api);
+            Raw = new RawClient(Api);
         }
 
         internal DsTransport Transport { get; }
@@ -39,6 +40,7 @@ namespace DolphinScheduler.Client
         public UsersClient Users { get; }
         public TokensClient Tokens { get; }
         public ProjectsClient Projects { get; }
+        public RawClient Raw { get; }
 
         /// <summary>Logs in (password) or checks the token, detects the server version unless forced, and reads the user.</summary>
         public static async Task<DsClient> ConnectAsync(DsConnectOptions options, CancellationToken cancellationToken = default)
