@@ -24,7 +24,8 @@ $env:DS_TEST_MODULE_PATH = $ModulePath
 
 $files = Get-ChildItem $PSScriptRoot -Recurse -Filter '*.Tests.ps1'
 if ($Filter) { $files = $files | Where-Object Name -like "*$Filter*" }
-$integration = @($files | Where-Object { $_.FullName -like "*$([IO.Path]::DirectorySeparatorChar)Integration$([IO.Path]::DirectorySeparatorChar)*" })
+# Integration files run per flavour, in name order; Zz* files (the end-of-run contract check) come last by name.
+$integration = @($files | Where-Object { $_.FullName -like "*$([IO.Path]::DirectorySeparatorChar)Integration$([IO.Path]::DirectorySeparatorChar)*" } | Sort-Object Name)
 $others = @($files | Where-Object { $integration -notcontains $_ })
 
 $sandboxes = @()
