@@ -26,7 +26,8 @@ function Get-SandboxRecord {
     <# Reads the sandbox's control endpoints (outside the DS context path): violations or requests. #>
     param([Parameter(Mandatory)] [string] $BaseUri, [ValidateSet('violations', 'requests')] [string] $Kind = 'violations')
     $origin = ([uri]$BaseUri).GetLeftPart([UriPartial]::Authority)
-    Invoke-RestMethod -Uri "$origin/_sandbox/$Kind" -Method Get
+    # Invoke-RestMethod returns a JSON array as one object; unroll it into its items.
+    (Invoke-RestMethod -Uri "$origin/_sandbox/$Kind" -Method Get) | ForEach-Object { $_ }
 }
 
 function Measure-SandboxRequest {
