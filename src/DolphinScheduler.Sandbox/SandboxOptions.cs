@@ -14,4 +14,7 @@ public sealed class SandboxOptions
 
     /// <summary>Folder for file-backed state; null = a new temp folder deleted when the server is disposed.</summary>
     public string? DataDirectory { get; set; }
+
+    /// <summary>Time source of the store (sessions, token expiry, timestamps); tests substitute a manual clock.</summary>
+    internal TimeProvider Clock { get; set; } = TimeProvider.System;
 }

@@ -1,6 +1,7 @@
 using DolphinScheduler.Sandbox.Contract;
 using DolphinScheduler.Sandbox.Flavors;
 using DolphinScheduler.Sandbox.Hosting;
+using DolphinScheduler.Sandbox.State;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -42,6 +43,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public void ClearRecords() => recorder.Clear();
 
+    /// <summary>The in-memory store (tests and in-process seeding; take <see cref="SandboxStore.Gate"/> when touching it).</summary>
+    internal SandboxStore Store => app.Services.GetRequiredService<SandboxStore>();
+
     public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -62,7 +66,7 @@ public sealed class SandboxServer : IAsyncDisposable
         WebApplication? app = null;
         try
         {
-            app = SandboxApp.Build(flavor, ip, options.Port, Path.GetFullPath(dataDirectory));
+            app = SandboxApp.Build(flavor, ip, options.Port, Path.GetFullPath(dataDirectory), options.Clock);
             await app.StartAsync(cancellationToken);
             var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
             var baseUri = new Uri($"http://{BindAddress.UriHost(ip)}:{bound.Port}{SandboxPaths.ContextPath}");

@@ -20,7 +20,12 @@ public static class ParameterBinder
         foreach (var p in endpoint.Params)
         {
             if (p.IsFile)
-                continue; // multipart files are read by the handler through DsRequest.File
+            {
+                // Multipart files are read by the handler through DsRequest.File; Spring only checks presence.
+                if (p.Required && request.Files?.GetFile(p.WireName) is null)
+                    return Fail($"Required request part '{p.WireName}' is not present");
+                continue;
+            }
             var enumType = p.Type.StartsWith("enum:", StringComparison.Ordinal) ? flavor.EnumJavaType(p.Type[5..]) : null;
             var raw = p.IsPath ? route[p.WireName]?.ToString() : Raw(p, request.Values);
 

@@ -11,7 +11,7 @@ namespace DolphinScheduler.Sandbox.Hosting;
 /// <summary>The one place that composes the web application (used by the CLI and the embedding API alike).</summary>
 internal static class SandboxApp
 {
-    public static WebApplication Build(SandboxFlavor flavor, IPAddress ip, int port, string dataDirectory)
+    public static WebApplication Build(SandboxFlavor flavor, IPAddress ip, int port, string dataDirectory, TimeProvider clock)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -40,7 +40,6 @@ internal static class SandboxApp
             o.MultipartBodyLengthLimit = 1L << 30;
         });
 
-        var clock = TimeProvider.System;
         var store = new SandboxStore(dataDirectory, clock);
         Bootstrap.Seed(store);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();

@@ -1,4 +1,4 @@
-namespace DolphinScheduler.Sandbox.Contract;
+namespace DolphinScheduler.Sandbox;
 
 /// <summary>How a request strayed from the sandbox flavour's contract.</summary>
 public enum ViolationKind

@@ -1,4 +1,4 @@
-namespace DolphinScheduler.Sandbox.Contract;
+namespace DolphinScheduler.Sandbox;
 
 /// <summary>
 /// One request as seen by the sandbox: method, path, the NAMES of query/form parameters (values are never kept),
