@@ -24,6 +24,8 @@ public sealed class SandboxServer : IAsyncDisposable
         this.app = app;
         this.ownedDataDirectory = ownedDataDirectory;
         recorder = app.Services.GetRequiredService<ContractRecorder>();
+        if (ownedDataDirectory is not null)
+            AppDomain.CurrentDomain.ProcessExit += DeleteOwnedDataDirectory;
         BaseUri = baseUri;
         Flavor = flavor;
         DataDirectory = dataDirectory;
@@ -95,9 +97,15 @@ public sealed class SandboxServer : IAsyncDisposable
         {
             await app.DisposeAsync();
             if (ownedDataDirectory is not null)
+            {
+                AppDomain.CurrentDomain.ProcessExit -= DeleteOwnedDataDirectory;
                 TryDelete(ownedDataDirectory);
+            }
         }
     }
+
+    // A host process that exits without disposing (e.g. a test runner tearing down) still removes the temp folder.
+    private void DeleteOwnedDataDirectory(object? sender, EventArgs e) => TryDelete(ownedDataDirectory!);
 
     private static void TryDelete(string directory)
     {
