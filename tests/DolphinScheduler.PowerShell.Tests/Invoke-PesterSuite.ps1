@@ -20,7 +20,7 @@ $packages = (& dotnet nuget locals global-packages --list) -replace '^global-pac
 Import-Module (Join-Path $packages.Trim() 'pester/6.2.0/tools/Pester.psd1') -Force
 
 Import-Module (Join-Path $root 'tools/SandboxProcess.psm1') -Force
-$env:DS_TEST_MODULE_PATH = $ModulePath
+$env:DS_TEST_MODULE_PATH = (Resolve-Path $ModulePath).Path
 
 $files = Get-ChildItem $PSScriptRoot -Recurse -Filter '*.Tests.ps1'
 if ($Filter) { $files = $files | Where-Object Name -like "*$Filter*" }
