@@ -427,7 +427,7 @@ function Write-CommandHelp($w, $Model) {
     $w.WriteEndElement()
 
     $w.WriteStartElement('command', 'parameters', $ns.command)
-    foreach ($metadata in $cmd.Parameters.Values | Where-Object { -not $CommonParameters.Contains($_.Name) } | Sort-Object Name) {
+    foreach ($metadata in $cmd.Parameters.Values | Where-Object { -not $CommonParameters.Contains($_.Name) }) {   # declaration order
         Write-Parameter $w $Model $metadata @($metadata.ParameterSets.Values)
     }
     $w.WriteEndElement()
