@@ -37,7 +37,7 @@ $AddedParameterDefaults = @{ WhatIf = 'False'; Confirm = 'False'; First = 'All';
 
 # Splits a Markdown file into H1, ## sections and ### entries, ignoring headings inside fenced code.
 function Read-MarkdownPage([string] $Path) {
-    $page = [ordered]@{ Path = $Path; Title = $null; TitleLine = 0; Preamble = [System.Collections.Generic.List[object]]::new(); Sections = [System.Collections.Generic.List[object]]::new() }
+    $page = [ordered]@{ Title = $null; Preamble = [System.Collections.Generic.List[object]]::new(); Sections = [System.Collections.Generic.List[object]]::new() }
     $lines = [System.IO.File]::ReadAllLines($Path)
     $fence = $null
     $section = $null
@@ -60,7 +60,7 @@ function Read-MarkdownPage([string] $Path) {
         switch ($heading.Level) {
             1 {
                 if ($null -ne $page.Title -or $section) { Add-Problem "$Path line $number" "only one '# ' title is allowed, at the top." }
-                else { $page.Title = $heading.Text; $page.TitleLine = $number }
+                else { $page.Title = $heading.Text }
             }
             2 {
                 $section = [ordered]@{ Name = $heading.Text.ToUpperInvariant(); Heading = $heading.Text; Line = $number; Body = [System.Collections.Generic.List[object]]::new(); Entries = [System.Collections.Generic.List[object]]::new() }
@@ -78,10 +78,8 @@ function Read-MarkdownPage([string] $Path) {
     $page
 }
 
-function Test-Blank($lines) {
-    foreach ($l in $lines) { if ((Remove-HtmlComment $l.Text).Trim()) { return $false } }
-    $true
-}
+# True when the lines hold nothing but blank lines and HTML comments.
+function Test-Blank($lines) { @(ConvertTo-Block $lines).Count -eq 0 }
 
 function Remove-HtmlComment([string] $text) { $text -replace '<!--.*?-->', '' }
 
@@ -109,6 +107,7 @@ function ConvertTo-Block($lines) {
     $fence = $null
     $inComment = $false
     $inList = $false
+    $tableOpen = $false
     $tight = $false   # the paragraph is a list item right below another one (no blank line between)
     $flush = {
         if ($para.Count -gt 0) { $blocks.Add([pscustomobject]@{ Kind = 'Text'; Text = (ConvertFrom-MarkdownInline ($para -join ' ')); Tight = $tight }); $para.Clear() }
@@ -117,7 +116,7 @@ function ConvertTo-Block($lines) {
         $line = $l.Text
         if ($fence) {
             if ($line -match '^\s*(`{3,}|~{3,})\s*$' -and $Matches[1][0] -eq $fence[0] -and $Matches[1].Length -ge $fence.Length) {
-                $blocks.Add([pscustomobject]@{ Kind = 'Code'; Text = ($code -join "`n").TrimEnd(); Language = $codeLanguage })
+                $blocks.Add([pscustomobject]@{ Kind = 'Code'; Text = ($code -join "`n").TrimEnd() })
                 $fence = $null
             }
             else { $code.Add($line) }
@@ -128,21 +127,24 @@ function ConvertTo-Block($lines) {
         }
         $line = Remove-HtmlComment $line
         if ($line -match '<!--') { $inComment = $true; $line = $line -replace '<!--.*$', '' }
-        if ($line -match '^\s*(`{3,}|~{3,})\s*([\w+-]*)') {
+        $isRow = $line -match '^\s*\|'
+        if (-not $isRow) { $tableOpen = $false }
+        if ($line -match '^\s*(`{3,}|~{3,})') {
             & $flush
             $inList = $false
-            $fence = $Matches[1]; $codeLanguage = $Matches[2]
+            $fence = $Matches[1]
             $code = [System.Collections.Generic.List[string]]::new()
             continue
         }
         if (-not $line.Trim()) { & $flush; $inList = $false; continue }
-        if ($line -match '^\s*\|') {
+        if ($isRow) {
             & $flush
-            $last = if ($blocks.Count) { $blocks[$blocks.Count - 1] } else { $null }
+            $inList = $false
             $row = (ConvertFrom-MarkdownInline $line.Trim())
             if ($row -match '^\|[\s:|-]+\|$') { continue }   # the header separator row
-            if ($last -and $last.Kind -eq 'Pre' -and $last.Table) { $last.Text += "`n" + $row }
-            else { $blocks.Add([pscustomobject]@{ Kind = 'Pre'; Text = $row; Table = $true }) }
+            if ($tableOpen) { $blocks[$blocks.Count - 1].Text += "`n" + $row }
+            else { $blocks.Add([pscustomobject]@{ Kind = 'Pre'; Text = $row }) }
+            $tableOpen = $true
             continue
         }
         if ($line -match '^\s*([-*+]|\d+[.)])\s+(.*)$') {
@@ -158,15 +160,16 @@ function ConvertTo-Block($lines) {
         $para.Add($line.Trim())
     }
     & $flush
-    if ($fence) { $blocks.Add([pscustomobject]@{ Kind = 'Code'; Text = ($code -join "`n").TrimEnd(); Language = $codeLanguage }) }
+    if ($fence) { $blocks.Add([pscustomobject]@{ Kind = 'Code'; Text = ($code -join "`n").TrimEnd() }) }
     # Tables become aligned plain text.
     foreach ($b in $blocks) {
-        if ($b.Kind -eq 'Pre' -and $b.PSObject.Properties['Table']) { $b.Text = Format-Table2Text $b.Text }
+        if ($b.Kind -eq 'Pre') { $b.Text = ConvertTo-AlignedTable $b.Text }
     }
     $blocks
 }
 
-function Format-Table2Text([string] $table) {
+# A Markdown table as plain text with aligned columns.
+function ConvertTo-AlignedTable([string] $table) {
     $rows = @($table -split "`n" | ForEach-Object { , @($_.Trim().Trim('|') -split '(?<!\\)\|' | ForEach-Object { $_.Trim() -replace '\\\|', '|' }) })
     $widths = @{}
     foreach ($r in $rows) { for ($c = 0; $c -lt $r.Count; $c++) { $widths[$c] = [Math]::Max($(if ($widths.ContainsKey($c)) { $widths[$c] } else { 0 }), $r[$c].Length) } }
