@@ -50,7 +50,8 @@ function Invoke-Dotnet {
 # Runs a script in a fresh pwsh (the same PowerShell that runs this build), so loaded assemblies never leak between steps.
 function Invoke-ChildPwsh([string] $File, [string[]] $Arguments) {
     $pwsh = Join-Path $PSHOME 'pwsh.dll'
-    & dotnet $pwsh -NoProfile -NonInteractive -File $File @Arguments
+    # The child's output goes to the console; only the exit code is returned (captured output would make it an array).
+    & dotnet $pwsh -NoProfile -NonInteractive -File $File @Arguments | Out-Host
     return $LASTEXITCODE
 }
 
