@@ -32,7 +32,10 @@ param(
     [int] $Port = 12345,
 
     # Test: only the named Pester test files or xunit projects matching this filter.
-    [string] $Filter
+    [string] $Filter,
+
+    # Build: skip generating help (inner-loop development only; Test and Demo always build it).
+    [switch] $SkipHelp
 )
 
 Set-StrictMode -Version Latest
@@ -73,7 +76,8 @@ function Invoke-Build {
     Copy-Item (Join-Path $root 'src/DolphinScheduler.PowerShell/Formats/DolphinScheduler.Types.ps1xml') $moduleOut
     & (Join-Path $root 'tools/Build-FormatFile.ps1') -ViewsPath (Join-Path $root 'src/DolphinScheduler.PowerShell/Formats/Views.ps1') -OutputPath (Join-Path $moduleOut 'DolphinScheduler.Format.ps1xml')
     $helpScript = Join-Path $root 'tools/Build-Help.ps1'
-    if (Test-Path $helpScript) {
+    if ($SkipHelp -and $Task -eq 'Build') { Write-Host 'Skipping help (-SkipHelp).' }
+    elseif (Test-Path $helpScript) {
         $code = Invoke-ChildPwsh $helpScript @('-ModulePath', $moduleOut, '-DocsPath', (Join-Path $root 'docs'))
         if ($code -ne 0) { throw 'Generating help failed.' }
     }
