@@ -41,7 +41,10 @@ namespace DolphinScheduler
             DsErrorKind.Connection => "DsConnectionFailed",
             DsErrorKind.Timeout => "DsTimeout",
             DsErrorKind.Protocol => "DsProtocolError",
-            _ => HttpStatus is int h ? "DsHttp" + h : "DsError",
+            _ when HttpStatus is int h => "DsHttp" + h,
+            DsErrorKind.NotFound => "DsNotFound",
+            DsErrorKind.NotSupported => "DsNotSupported",
+            _ => "DsError",
         };
     }
 

@@ -32,8 +32,8 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
                 var filter = new NameFilter(name);
                 ForItem(name, () =>
                 {
-                    var matches = client.Queues.List(filter.ServerSearch, PageRequest, CancellationToken).Where(q => filter.IsMatch(q.Name)).ToList();
-                    if (matches.Count == 0 && !filter.HasWildcards) throw NotFound.Named("Queue", name, connection);
+                    var matches = ApplyPaging(client.Queues.List(filter.ServerSearch, AllPages, CancellationToken).Where(q => filter.IsMatch(q.Name))).ToList();
+                    if (matches.Count == 0 && !filter.HasWildcards && PagingParameters.Skip == 0) throw NotFound.Named("Queue", name, connection);
                     WriteObject(matches, enumerateCollection: true);
                 });
             }

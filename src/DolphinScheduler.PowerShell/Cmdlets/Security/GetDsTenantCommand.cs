@@ -33,8 +33,8 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
                 var filter = new NameFilter(code);
                 ForItem(code, () =>
                 {
-                    var matches = client.Tenants.List(filter.ServerSearch, PageRequest, CancellationToken).Where(t => filter.IsMatch(t.TenantCode)).ToList();
-                    if (matches.Count == 0 && !filter.HasWildcards) throw NotFound.Named("Tenant", code, connection);
+                    var matches = ApplyPaging(client.Tenants.List(filter.ServerSearch, AllPages, CancellationToken).Where(t => filter.IsMatch(t.TenantCode))).ToList();
+                    if (matches.Count == 0 && !filter.HasWildcards && PagingParameters.Skip == 0) throw NotFound.Named("Tenant", code, connection);
                     WriteObject(matches, enumerateCollection: true);
                 });
             }

@@ -45,8 +45,8 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
                 var filter = new NameFilter(name);
                 ForItem(name, () =>
                 {
-                    var matches = client.Users.List(filter.ServerSearch, PageRequest, CancellationToken).Where(u => filter.IsMatch(u.UserName)).ToList();
-                    if (matches.Count == 0 && !filter.HasWildcards) throw NotFound.Named("User", name, connection);
+                    var matches = ApplyPaging(client.Users.List(filter.ServerSearch, AllPages, CancellationToken).Where(u => filter.IsMatch(u.UserName))).ToList();
+                    if (matches.Count == 0 && !filter.HasWildcards && PagingParameters.Skip == 0) throw NotFound.Named("User", name, connection);
                     WriteObject(matches, enumerateCollection: true);
                 });
             }
