@@ -13,7 +13,9 @@
     TypesToProcess       = @('DolphinScheduler.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-DsServer', 'Disconnect-DsServer', 'Get-DsConnection',
-        'Get-DsProject', 'New-DsProject', 'Set-DsProject', 'Remove-DsProject'
+        'Get-DsProject', 'New-DsProject', 'Set-DsProject', 'Remove-DsProject',
+        'Start-DsWorkflow', 'Get-DsInstance', 'Invoke-DsInstance', 'Stop-DsInstance', 'Suspend-DsInstance', 'Resume-DsInstance', 'Restart-DsInstance',
+        'Wait-DsInstance', 'Remove-DsInstance', 'Get-DsTaskInstance', 'Get-DsTaskLog', 'Save-DsTaskLog'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
