@@ -97,7 +97,10 @@ namespace DolphinScheduler.Client.Clients
             var data = await Api.SendAsync(new DsRequest(E.WorkflowInstances.Tasks).Path("projectCode", projectCode).Path("id", instanceId), cancellationToken).ConfigureAwait(false);
             var w = new WireObject(data, Flavor);
             var tasks = w.TryGet("taskList", out var list) ? Api.MapArray(list, DsTaskInstance.From) : Array.Empty<DsTaskInstance>();
-            return new InstanceTasks(w.String("workflowInstanceState"), tasks.Select(t => t.WithProject(projectCode)).ToList());
+            // 3.2.2 sends WorkflowExecutionStatus.toString() here ("WorkflowExecutionStatus{code=7, desc='success'}"): not a name, so dropped.
+            var state = w.String("workflowInstanceState");
+            if (state != null && !System.Text.RegularExpressions.Regex.IsMatch(state, "^[A-Z_]+$")) state = null;
+            return new InstanceTasks(state, tasks.Select(t => t.WithProject(projectCode)).ToList());
         }
 
         /// <summary>

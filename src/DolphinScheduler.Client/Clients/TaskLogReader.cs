@@ -29,18 +29,24 @@ namespace DolphinScheduler.Client.Clients
     /// <summary>
     /// Reads a task log in windows of lines (GET /log/detail: skipLineNum, limit). The reader keeps the number of log
     /// lines consumed and asks only for the lines after it, so every line is returned once, in order, and the bytes
-    /// fetched stay close to the log's size. A window shorter than the limit means "caught up". While following, the
-    /// task's state is read <em>before</em> the window that may turn out short: once the task had ended before a
-    /// window was read and that window came back short, the log is complete and the reader is done.
+    /// fetched stay close to the log's size. A window may hold fewer than <c>limit</c> lines although more follow (the
+    /// worker stops at 64 KiB), so only an <em>empty</em> window means "caught up" (docs/server-compatibility.md Q5).
+    /// While following, the task's state is read after an empty window and <em>before</em> the next read: once the
+    /// task had ended before a window was read and that window came back empty, the log is complete and the reader is
+    /// done.
     /// </summary>
     public sealed class TaskLogReader
     {
+        // Answers that mean "no log yet" while a task waits to run: 10191 TASK_INSTANCE_HOST_IS_NULL (not dispatched),
+        // 10103 QUERY_TASK_INSTANCE_LOG_ERROR (host set, log file not there yet).
+        private static readonly int[] NoLogYet = { 10191, 10103 };
+
         private readonly Func<int, int, CancellationToken, Task<IReadOnlyList<string>>> _read;
         private readonly Func<CancellationToken, Task<bool>>? _ended;
         private readonly TaskLogOptions _options;
         private int _skip;
         private bool _started;
-        private bool _caughtUp;
+        private bool _lastWasEmpty;
         private bool _endSeen;
         private bool _done;
 
@@ -66,44 +72,40 @@ namespace DolphinScheduler.Client.Clients
                 _started = true;
                 if (_options.Tail is int tail) return await ReadTailAsync(Math.Max(0, tail), cancellationToken).ConfigureAwait(false);
             }
-            if (!_caughtUp)
-            {
-                // Catching up: read the next window straight away.
-                var lines = await ReadWindowAsync(cancellationToken).ConfigureAwait(false);
-                if (_caughtUp && (!_options.Follow || _endSeen)) _done = true;
-                return new TaskLogStep(lines, _done);
-            }
             while (true)
             {
-                if (!_endSeen) _endSeen = await _ended!(cancellationToken).ConfigureAwait(false);
-                var lines = await ReadWindowAsync(cancellationToken).ConfigureAwait(false);
-                if (lines.Count > 0)
+                var checkedEnd = false;
+                if (_options.Follow && _lastWasEmpty && !_endSeen)
                 {
-                    if (_caughtUp && _endSeen) _done = true;
-                    return new TaskLogStep(lines, _done);
+                    _endSeen = await _ended!(cancellationToken).ConfigureAwait(false);
+                    checkedEnd = true;
                 }
-                if (_endSeen)
+                var lines = await ReadWindowAsync(cancellationToken).ConfigureAwait(false);
+                if (lines.Count > 0) return new TaskLogStep(lines, false);
+                if (!_options.Follow || _endSeen)
                 {
                     _done = true;
                     return new TaskLogStep(lines, true);
                 }
-                await Task.Delay(_options.PollInterval, cancellationToken).ConfigureAwait(false);
+                // Caught up with a running task: read its state, then the next window; pause only between idle polls.
+                if (checkedEnd) await Task.Delay(_options.PollInterval, cancellationToken).ConfigureAwait(false);
             }
         }
 
         private async Task<TaskLogStep> ReadTailAsync(int tail, CancellationToken cancellationToken)
         {
             var ring = new Queue<string>(Math.Min(tail, 4096));
-            do
+            while (true)
             {
                 var lines = await ReadWindowAsync(cancellationToken).ConfigureAwait(false);
+                if (lines.Count == 0) break;
                 foreach (var line in lines)
                 {
                     if (tail == 0) break;
                     if (ring.Count == tail) ring.Dequeue();
                     ring.Enqueue(line);
                 }
-            } while (!_caughtUp);
+            }
             if (!_options.Follow) _done = true;
             return new TaskLogStep(ring.ToArray(), _done);
         }
@@ -116,14 +118,13 @@ namespace DolphinScheduler.Client.Clients
             {
                 lines = await _read(_skip, limit, cancellationToken).ConfigureAwait(false);
             }
-            catch (DsApiException ex) when (_options.Follow && ex.Code == 10191)
+            catch (DsApiException ex) when (_options.Follow && ex.Code is int code && Array.IndexOf(NoLogYet, code) >= 0)
             {
-                // TASK_INSTANCE_HOST_IS_NULL: not dispatched to a worker yet, so no log yet.
                 lines = Array.Empty<string>();
             }
             if (lines.Count > limit) lines = Trim(lines, limit);
             _skip += lines.Count;
-            _caughtUp = lines.Count < limit;
+            _lastWasEmpty = lines.Count == 0;
             return lines;
         }
 

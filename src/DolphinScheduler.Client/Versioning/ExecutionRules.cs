@@ -39,22 +39,22 @@ namespace DolphinScheduler.Client.Versioning
 
         public bool Allows(string executeType, string? state) => state != null && _allowed.TryGetValue(executeType, out var s) && s.Contains(state);
 
-        // DS 3.2.2 ExecutorServiceImpl.checkExecuteType with the 3.2 WorkflowExecutionStatus predicates:
-        // PAUSE isRunning, STOP canStop, REPEAT_RUNNING isFinished, START_FAILURE_TASK_PROCESS isFailure,
-        // RECOVER_SUSPENDED_PROCESS isPause || isStop. Refusals answer 50006 (PROCESS_INSTANCE_STATE_OPERATION_ERROR).
+        // docs/server-compatibility.md Q3 (DS 3.2.2 ExecutorServiceImpl.execute and the 3.2 WorkflowExecutionStatus
+        // predicates): PAUSE isRunning, STOP canStop, REPEAT_RUNNING isFinished (BLOCK included), START_FAILURE_TASK_PROCESS
+        // isFailure, RECOVER_SUSPENDED_PROCESS isPause || isStop. DS answers a refusal with 50015 and the reason only in its log.
         public static readonly ExecutionRules V32 = new(
-            finalStates: new[] { "SUCCESS", "FAILURE", "STOP", "PAUSE" },
+            finalStates: new[] { "SUCCESS", "FAILURE", "STOP", "PAUSE", "BLOCK" },
             finalTaskStates: new[] { "SUCCESS", "FAILURE", "KILL", "PAUSE", "STOP", "FORCED_SUCCESS" },
             allowed: new Dictionary<string, string[]>
             {
                 ["PAUSE"] = new[] { "RUNNING_EXECUTION" },
                 ["STOP"] = new[] { "RUNNING_EXECUTION", "READY_PAUSE" },
-                ["REPEAT_RUNNING"] = new[] { "SUCCESS", "FAILURE", "STOP", "PAUSE" },
+                ["REPEAT_RUNNING"] = new[] { "SUCCESS", "FAILURE", "STOP", "PAUSE", "BLOCK" },
                 ["START_FAILURE_TASK_PROCESS"] = new[] { "FAILURE" },
                 ["RECOVER_SUSPENDED_PROCESS"] = new[] { "PAUSE", "STOP" },
             });
 
-        // DS 3.3/3.4 (new workflow engine): the API's control executors check canPause / canStop / isFinished /
+        // docs/server-compatibility.md Q3 (dev-2501 control executor delegates); DS 3.3/3.4 (new workflow engine): the API's control executors check canPause / canStop / isFinished /
         // isFailure / isPause||isStop and throw "... status is X, can not ..." (code 10000, contract quirk 15).
         public static readonly ExecutionRules V33 = new(
             finalStates: new[] { "SUCCESS", "FAILURE", "STOP", "PAUSE" },

@@ -60,7 +60,7 @@ public class ExecuteTests
         {
             ["PAUSE"] = new[] { "RUNNING_EXECUTION" },
             ["STOP"] = new[] { "RUNNING_EXECUTION", "READY_PAUSE" },
-            ["REPEAT_RUNNING"] = new[] { "SUCCESS", "FAILURE", "STOP", "PAUSE" },
+            ["REPEAT_RUNNING"] = new[] { "SUCCESS", "FAILURE", "STOP", "PAUSE", "BLOCK" },
             ["START_FAILURE_TASK_PROCESS"] = new[] { "FAILURE" },
             ["RECOVER_SUSPENDED_PROCESS"] = new[] { "PAUSE", "STOP" },
         };
@@ -113,10 +113,11 @@ public class ExecuteTests
     [Fact]
     public void The_final_states_are_what_Wait_ends_on()
     {
+        Assert.Equal(new[] { "BLOCK", "FAILURE", "PAUSE", "STOP", "SUCCESS" }, FlavorFactory.Create(DsServerVersion.V3_2).Execution.FinalStates.OrderBy(s => s));
         foreach (var v in new[] { DsServerVersion.V3_2, DsServerVersion.V3_3, DsServerVersion.V3_4 })
         {
             var rules = FlavorFactory.Create(v).Execution;
-            Assert.Equal(new[] { "FAILURE", "PAUSE", "STOP", "SUCCESS" }, rules.FinalStates.OrderBy(s => s));
+            if (v != DsServerVersion.V3_2) Assert.Equal(new[] { "FAILURE", "PAUSE", "STOP", "SUCCESS" }, rules.FinalStates.OrderBy(s => s));
             Assert.True(rules.IsFinalTask("KILL"));
             Assert.False(rules.IsFinalTask("RUNNING_EXECUTION"));
             Assert.False(rules.IsFinalTask("NEED_FAULT_TOLERANCE"));

@@ -12,6 +12,8 @@ public class TaskLogParsingTests
     {
         var lines = TaskLogReader.ParseLines("[LOG-PATH]: /logs/1.log, [HOST]:  worker:1234\na\r\nb\r\nc", firstWindow: true);
         Assert.Equal(new[] { "a", "b", "c" }, lines);
+        Assert.Equal(new[] { "x" }, TaskLogReader.ParseLines("[LOG-PATH]: /logs/1.log, [HOST]: 10.0.0.1:1234\nx\r\n", firstWindow: true));
+        Assert.Empty(TaskLogReader.ParseLines("[LOG-PATH]: /logs/1.log, [HOST]: 10.0.0.1:1234\n", firstWindow: true));
     }
 
     [Fact]
@@ -26,6 +28,8 @@ public class TaskLogParsingTests
     [InlineData("one", new[] { "one" })]
     [InlineData("a\r\nb", new[] { "a", "b" })]
     [InlineData("a\nb\n", new[] { "a", "b" })]
+    [InlineData("a\r\nb\r\n", new[] { "a", "b" })]                 // the worker ends every line with \r\n
+    [InlineData("\tcontinued\r\n", new[] { "\tcontinued" })]
     [InlineData("a\r\n\r\nb", new[] { "a", "", "b" })]
     public void Lines_are_split_on_DS_separators(string? message, string[] expected)
     {
@@ -143,8 +147,8 @@ public class TaskLogFollowTests
         var reader = new TaskLogReader(log.Read, log.IsEnded, Follow(4));
         var lines = await Drain(reader);
         Assert.Equal(10, lines.Count);
-        // 4 + 4 + 2 (short: caught up) then one state poll and one empty confirming window.
-        Assert.Equal(new[] { 0, 4, 8, 10 }, log.Reads.Select(r => r.Skip));
+        // 4 + 4 + 2, an empty window (caught up), one state poll (ended), one empty confirming window.
+        Assert.Equal(new[] { 0, 4, 8, 10, 10 }, log.Reads.Select(r => r.Skip));
         Assert.Equal(1, log.StatePolls);
     }
 
@@ -155,7 +159,24 @@ public class TaskLogFollowTests
         log.Grow(9);
         var reader = new TaskLogReader(log.Read, null, new TaskLogOptions { PageLines = 4 });
         Assert.Equal(log.Lines, await Drain(reader));
-        Assert.Equal(new[] { 0, 4, 8 }, log.Reads.Select(r => r.Skip));
+        Assert.Equal(new[] { 0, 4, 8, 9 }, log.Reads.Select(r => r.Skip));
+        Assert.Equal(0, log.StatePolls);
+    }
+
+    [Fact]
+    public async Task A_window_shorter_than_the_limit_is_not_the_end()
+    {
+        // The worker stops a window at 64 KiB, so fewer lines than asked for can come back while more follow.
+        var log = new GrowingLog { Ended = true };
+        log.Grow(11);
+        Task<IReadOnlyList<string>> Read(int skip, int limit, CancellationToken ct) => log.Read(skip, Math.Min(limit, 3), ct);
+        foreach (var follow in new[] { false, true })
+        {
+            log.Reads.Clear();
+            var reader = new TaskLogReader(Read, log.IsEnded, new TaskLogOptions { Follow = follow, PageLines = 10, PollInterval = TimeSpan.FromMilliseconds(1) });
+            Assert.Equal(log.Lines, await Drain(reader));
+            Assert.Equal(11, log.Reads.Sum(r => r.Returned));
+        }
     }
 
     [Fact]
