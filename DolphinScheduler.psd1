@@ -12,7 +12,12 @@
     FormatsToProcess     = @('DolphinScheduler.Format.ps1xml')
     TypesToProcess       = @('DolphinScheduler.Types.ps1xml')
     CmdletsToExport      = @(
-        'Connect-DsServer', 'Disconnect-DsServer', 'Get-DsConnection',
+        'Connect-DsServer', 'Disconnect-DsServer', 'Get-DsConnection', 'Invoke-DsApi',
+        'Get-DsQueue', 'New-DsQueue', 'Set-DsQueue', 'Remove-DsQueue',
+        'Get-DsTenant', 'New-DsTenant', 'Set-DsTenant', 'Remove-DsTenant',
+        'Get-DsUser', 'New-DsUser', 'Set-DsUser', 'Remove-DsUser',
+        'Get-DsToken', 'New-DsToken', 'Remove-DsToken',
+        'Grant-DsProject', 'Revoke-DsProject',
         'Get-DsProject', 'New-DsProject', 'Set-DsProject', 'Remove-DsProject',
         'Start-DsWorkflow', 'Get-DsInstance', 'Invoke-DsInstance', 'Stop-DsInstance', 'Suspend-DsInstance', 'Resume-DsInstance', 'Restart-DsInstance',
         'Wait-DsInstance', 'Remove-DsInstance', 'Get-DsTaskInstance', 'Get-DsTaskLog', 'Save-DsTaskLog'

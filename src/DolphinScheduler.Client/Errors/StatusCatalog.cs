@@ -19,8 +19,9 @@ namespace DolphinScheduler.Client.Errors
     /// </summary>
     internal static partial class StatusCatalog
     {
-        private static readonly Dictionary<int, StatusEntry[]> ByCode =
-            Entries.GroupBy(e => e.Code).ToDictionary(g => g.Key, g => g.ToArray());
+        // Built on first use: static initializers of partial files run in an unspecified order.
+        private static Dictionary<int, StatusEntry[]>? _byCode;
+        private static Dictionary<int, StatusEntry[]> ByCode => _byCode ??= Entries.GroupBy(e => e.Code).ToDictionary(g => g.Key, g => g.ToArray());
 
         public static string? NameOf(int code, bool v32)
         {

@@ -98,7 +98,7 @@ namespace DolphinScheduler.Client.Http
         private async Task<HttpResponseMessage> SendCoreAsync(DsRequest request, bool authenticate, CancellationToken cancellationToken)
         {
             var endpoint = request.Endpoint;
-            if (!Flavor.Supports(endpoint))
+            if (!endpoint.Verbatim && !Flavor.Supports(endpoint))
                 throw new DsApiException("DolphinScheduler " + DescribeVersion(Flavor.Version) + " has no endpoint for '" + endpoint.Name + "'.", DsErrorKind.NotSupported,
                     method: endpoint.Method.Method, path: Flavor.PathOf(endpoint));
 
@@ -171,6 +171,7 @@ namespace DolphinScheduler.Client.Http
 
         private string BuildPath(DsRequest request)
         {
+            if (request.Endpoint.Verbatim) return request.Endpoint.Path;
             var template = Flavor.PathOf(request.Endpoint);
             var sb = new StringBuilder(template.Length + 16);
             var i = 0;
@@ -193,7 +194,9 @@ namespace DolphinScheduler.Client.Http
         {
             var list = new List<KeyValuePair<string, string>>(request.Parameters.Count);
             foreach (var p in request.Parameters)
-                if (Flavor.SendsParameter(request.Endpoint, p.Key))
+                if (request.Endpoint.Verbatim)
+                    list.Add(p);
+                else if (Flavor.SendsParameter(request.Endpoint, p.Key))
                     list.Add(new KeyValuePair<string, string>(Flavor.ParameterName(request.Endpoint, p.Key), p.Value));
             if (list.Count > 0) Log.Debug(request.Endpoint.Method + " parameters: " + string.Join(", ", list.Select(p => p.Key + "=" + Redact(p.Key, p.Value))));
             return list;
@@ -214,7 +217,7 @@ namespace DolphinScheduler.Client.Http
         private async Task<JsonElement> ReadEnvelopeAsync(DsRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
         {
             var method = request.Endpoint.Method.Method;
-            var path = Flavor.PathOf(request.Endpoint);
+            var path = request.Endpoint.Verbatim ? request.Endpoint.Path : Flavor.PathOf(request.Endpoint);
             if (!IsJson(response))
                 throw new DsApiException("The server answered " + method + " " + path + " with " + (response.Content.Headers.ContentType?.MediaType ?? "no content type")
                     + " instead of a DolphinScheduler JSON result. Check that the URI ends with the DS context path (/dolphinscheduler) and that the server version is right.",

@@ -7,14 +7,8 @@ namespace DolphinScheduler.Client.Versioning
     /// <summary>Enum constants and parameters that exist in only one server family (contract §6, §7).</summary>
     internal static partial class EnumTables
     {
-        // Built on first use: the Raw tables live in the other part of this partial class, and C# does not order static
-        // initializers across files, so an eager initializer here may run before they are set.
-        private static Dictionary<string, HashSet<string>>? _set33, _set32;
-        private static Dictionary<string, HashSet<string>> Set33 => _set33 ??= Build(Raw33);
-        private static Dictionary<string, HashSet<string>> Set32 => _set32 ??= Build(Raw32);
-
-        private static Dictionary<string, HashSet<string>> Build(Dictionary<string, string[]> raw) =>
-            raw.ToDictionary(kv => kv.Key, kv => new HashSet<string>(kv.Value, StringComparer.Ordinal));
+        private static readonly Dictionary<string, HashSet<string>> Set33 = Raw33().ToDictionary(kv => kv.Key, kv => new HashSet<string>(kv.Value, StringComparer.Ordinal));
+        private static readonly Dictionary<string, HashSet<string>> Set32 = Raw32().ToDictionary(kv => kv.Key, kv => new HashSet<string>(kv.Value, StringComparer.Ordinal));
 
         public static IReadOnlyCollection<string> Values33(string enumName) => Set33.TryGetValue(enumName, out var s) ? s : (IReadOnlyCollection<string>)Array.Empty<string>();
         public static IReadOnlyCollection<string> Values32(string enumName) => Set32.TryGetValue(enumName, out var s) ? s : (IReadOnlyCollection<string>)Array.Empty<string>();

@@ -241,7 +241,7 @@ public class TaskLogHttpTests
             throw new InvalidOperationException(r.ToString());
         };
         var client = fake.Client(version);
-        var task = client.TaskInstances.List(7, null, Paging.PageRequest.All).First();
+        var task = client.TaskInstances.List(7, null, DolphinScheduler.Client.Paging.PageRequest.All).First();
 
         var reader = client.Logs.Open(task, new TaskLogOptions { Follow = true, PageLines = 5, PollInterval = TimeSpan.FromMilliseconds(1) });
         var lines = new List<string>();
