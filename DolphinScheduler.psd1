@@ -1,5 +1,5 @@
 @{
-    RootModule           = 'DolphinScheduler.PowerShell.dll'
+    RootModule           = 'DolphinScheduler.psm1'
     ModuleVersion        = '0.1.0'
     CompatiblePSEditions = @('Desktop', 'Core')
     GUID                 = '5b0f6a3e-9d2c-4f0e-8a47-2f6c1d9e7b31'

@@ -83,6 +83,7 @@ namespace DolphinScheduler.Client
                 }
                 transport.Flavor = FlavorFactory.Create(version);
                 var user = DsUser.From(new WireObject(userData, transport.Flavor), connection: null!);
+                transport.Identity = "user '" + user.UserName + "'";
                 client.Connection = new DsConnection(client, options.BaseUri, user, version, authenticator.Method, options.Name);
                 if (options.Token != null)
                     client.Connection.TokenExpireTime = await client.Tokens.FindExpiryAsync(user.Id, options.Token, cancellationToken).ConfigureAwait(false);

@@ -15,11 +15,13 @@ namespace DolphinScheduler.Client.Clients
     {
         internal RawClient(ApiConnection api) : base(api) { }
 
-        public Task<JsonElement> InvokeAsync(string method, string path, IEnumerable<KeyValuePair<string, string>> parameters, string? inFile, CancellationToken cancellationToken = default)
+        /// <summary>The envelope's data as a <see cref="Serialization.JsonTree"/> (objects are lists of name/value pairs).</summary>
+        public async Task<object?> InvokeAsync(string method, string path, IEnumerable<KeyValuePair<string, string>> parameters, string? inFile, CancellationToken cancellationToken = default)
         {
             var request = Build(method, path, parameters);
             if (inFile != null) request.MultipartFactory = fields => Multipart.FromFile(fields, inFile);
-            return Api.SendAsync(request, cancellationToken);
+            var data = await Api.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return Serialization.JsonTree.From(data);
         }
 
         /// <summary>Downloads a raw answer (e.g. /resources/download) into <paramref name="destination"/> via a temp file, so no partial file is left.</summary>

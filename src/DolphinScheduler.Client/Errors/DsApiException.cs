@@ -81,7 +81,10 @@ namespace DolphinScheduler
     /// <summary>Network failure, TLS failure, or a timeout: DS never answered.</summary>
     public sealed class DsConnectionException : DsApiException
     {
-        public DsConnectionException(string message, DsErrorKind kind, string? method, string? path, Exception? inner)
-            : base(message, kind, null, null, null, null, method, path, inner) { }
+        public DsConnectionException(string message, DsErrorKind kind, string? method, string? path, Exception? inner, bool requestMayHaveBeenProcessed = false)
+            : base(message, kind, null, null, null, null, method, path, inner) { RequestMayHaveBeenProcessed = requestMayHaveBeenProcessed; }
+
+        /// <summary>The request was sent before the failure, so a change may have happened on the server.</summary>
+        public bool RequestMayHaveBeenProcessed { get; }
     }
 }

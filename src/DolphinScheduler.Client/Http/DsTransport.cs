@@ -37,6 +37,9 @@ namespace DolphinScheduler.Client.Http
         }
 
         public ApiFlavor Flavor { get; set; }
+
+        /// <summary>Who this connection is, for messages ("alice"); never a secret.</summary>
+        public string? Identity { get; set; }
         public IAuthenticator Authenticator { get; }
         public TimeSpan Timeout { get; }
         public RetryPolicy Retry { get; }
@@ -125,9 +128,11 @@ namespace DolphinScheduler.Client.Http
                     catch (Exception ex) when (ex is OperationCanceledException || ex is HttpRequestException || ex is IOException)
                     {
                         var timedOut = ex is OperationCanceledException;
+                        // A refused connection never reached the server; anything else (reset, timeout) may have.
+                        var mayHaveBeenProcessed = !IsConnectRefused(ex);
                         var failure = new DsConnectionException(
                             (timedOut ? "The request to " + _base + " timed out after " + Timeout.TotalSeconds + " s (" : "Could not reach " + _base + " (") + endpoint.Method + " " + path + "): " + Innermost(ex),
-                            timedOut ? DsErrorKind.Timeout : DsErrorKind.Connection, endpoint.Method.Method, path, ex);
+                            timedOut ? DsErrorKind.Timeout : DsErrorKind.Connection, endpoint.Method.Method, path, ex, mayHaveBeenProcessed);
                         if (endpoint.Idempotent && Retry.ShouldRetry(attempt))
                         {
                             await DelayBeforeRetryAsync(attempt, null, failure.Message, cancellationToken).ConfigureAwait(false);
@@ -274,7 +279,7 @@ namespace DolphinScheduler.Client.Http
             switch (status)
             {
                 case 401:
-                    return new DsAuthenticationException("The server refused the credentials of this connection (HTTP 401 on " + method + " " + path + "): the token is expired, revoked or unknown, the session was signed out, or the user is disabled.",
+                    return new DsAuthenticationException("The server " + _base + " refused the credentials of " + (Identity ?? "this connection") + " (HTTP 401 on " + method + " " + path + "): the token is expired, revoked or unknown, the session was signed out, or the user is disabled.",
                         httpStatus: 401, method: method, path: path);
                 case 429:
                     return new DsRateLimitedException("The server is rate limiting requests (HTTP 429 on " + method + " " + path + ").", RetryAfterOf(response), method, path);
@@ -306,6 +311,14 @@ namespace DolphinScheduler.Client.Http
 
         internal static string Redact(string name, string value) =>
             SensitiveNames.Any(s => name.Equals(s, StringComparison.OrdinalIgnoreCase)) ? "***" : (value.Length > 200 ? value.Substring(0, 200) + "…" : value);
+
+        private static bool IsConnectRefused(Exception ex)
+        {
+            for (var e = ex; e != null; e = e.InnerException)
+                if (e is System.Net.Sockets.SocketException se && (se.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionRefused || se.SocketErrorCode == System.Net.Sockets.SocketError.HostNotFound))
+                    return true;
+            return false;
+        }
 
         private static string Innermost(Exception ex)
         {

@@ -1,36 +1,25 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Text.Json;
 
 namespace DolphinScheduler.PowerShell.Infrastructure
 {
-    /// <summary>Turns a JSON element into what ConvertFrom-Json would give: PSCustomObjects, arrays, long/double, strings, null.</summary>
+    /// <summary>Turns the core's JSON tree into what ConvertFrom-Json would give: PSCustomObjects and arrays.</summary>
     internal static class JsonToPowerShell
     {
-        public static object? Convert(JsonElement element)
+        public static object? Convert(object? value)
         {
-            switch (element.ValueKind)
+            switch (value)
             {
-                case JsonValueKind.Object:
+                case List<KeyValuePair<string, object?>> map:
                     var obj = new PSObject();
-                    foreach (var property in element.EnumerateObject())
-                        obj.Properties.Add(new PSNoteProperty(property.Name, Convert(property.Value)));
+                    foreach (var pair in map) obj.Properties.Add(new PSNoteProperty(pair.Key, Convert(pair.Value)));
                     return obj;
-                case JsonValueKind.Array:
-                    var list = new List<object?>(element.GetArrayLength());
-                    foreach (var item in element.EnumerateArray()) list.Add(Convert(item));
-                    return list.ToArray();
-                case JsonValueKind.String:
-                    return element.GetString();
-                case JsonValueKind.Number:
-                    if (element.TryGetInt64(out var l)) return l is >= int.MinValue and <= int.MaxValue ? (object)(int)l : l;
-                    return element.GetDouble();
-                case JsonValueKind.True:
-                    return true;
-                case JsonValueKind.False:
-                    return false;
+                case object?[] array:
+                    var converted = new object?[array.Length];
+                    for (var i = 0; i < array.Length; i++) converted[i] = Convert(array[i]);
+                    return converted;
                 default:
-                    return null;
+                    return value;
             }
         }
     }

@@ -165,3 +165,52 @@ public class DsTransportTests
         }
     }
 }
+
+public class AmbiguousCreateTests
+{
+    private sealed class DroppingHandler : DelegatingHandler
+    {
+        public Func<HttpRequestMessage, bool> Drop { get; set; } = _ => false;
+        public DroppingHandler(HttpMessageHandler inner) : base(inner) { }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (Drop(request)) throw new HttpRequestException("The response ended prematurely.", new IOException("connection reset"));
+            return response;
+        }
+    }
+
+    [Fact]
+    public async Task ACreateWhoseAnswerWasLostIsLookedUpAndReturned()
+    {
+        var server = new FakeDsServer("3.4");
+        var dropping = new DroppingHandler(server);
+        var options = new DsConnectOptions { BaseUri = FakeDsServer.BaseUri, Token = DolphinScheduler.Client.Auth.Secrets.ToSecureString(TestConnections.Token) };
+        using var client = await DsClient.ConnectAsync(options, dropping, CancellationToken.None);
+        var created = false;
+        server.Respond("POST", "/projects", _ => { created = true; return FakeDsServer.Envelope(0, "{\"code\":77,\"name\":\"p\"}", HttpStatusCode.Created); });
+        server.Respond("GET", "/projects", _ => FakeDsServer.Envelope(0, created
+            ? "{\"totalList\":[{\"code\":77,\"name\":\"p\"}],\"total\":1,\"totalPage\":1,\"currentPage\":1}"
+            : FakeDsServer.GenericData));
+        dropping.Drop = r => r.Method == HttpMethod.Post;
+        var project = await client.Projects.CreateAsync("p", null);
+        Assert.Equal(77, project.Code);
+        Assert.Single(server.Requests, r => r.Method == "POST" && r.Path == "/projects");
+    }
+
+    [Fact]
+    public async Task ACreateThatDidNotHappenSaysSoAndIsNotRetried()
+    {
+        var server = new FakeDsServer("3.4");
+        var dropping = new DroppingHandler(server);
+        var options = new DsConnectOptions { BaseUri = FakeDsServer.BaseUri, Token = DolphinScheduler.Client.Auth.Secrets.ToSecureString(TestConnections.Token) };
+        using var client = await DsClient.ConnectAsync(options, dropping, CancellationToken.None);
+        server.Respond("POST", "/projects", _ => FakeDsServer.Envelope(0, "{}", HttpStatusCode.Created));
+        server.Respond("GET", "/projects", _ => FakeDsServer.Envelope(0, FakeDsServer.GenericData));
+        dropping.Drop = r => r.Method == HttpMethod.Post;
+        var ex = await Assert.ThrowsAsync<DsConnectionException>(() => client.Projects.CreateAsync("p", null));
+        Assert.Contains("was not created", ex.Message);
+        Assert.Single(server.Requests, r => r.Method == "POST");
+    }
+}
