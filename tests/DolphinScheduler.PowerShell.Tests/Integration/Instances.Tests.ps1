@@ -173,7 +173,7 @@ Describe "Execute types against every reachable state [$Flavor]" -Skip:(-not $ru
         $instance = New-InState $State
         $instance.State | Should -Be $State
         $out = Invoke-DsInstance -Instance $instance -ExecuteType $Type -Force -Wait -PollIntervalSec 0.2 -TimeoutSec 120 -ErrorVariable err -ErrorAction SilentlyContinue
-        $refused = @($err | Where-Object { $_.Exception -is [DolphinScheduler.DsApiException] -and $_.Exception.Kind -eq 'InvalidState' })
+        $refused = @($err | Where-Object { $_.Exception.GetType().Name -eq 'DsApiException' -and "$($_.Exception.Kind)" -eq 'InvalidState' })
         if ($refused.Count -eq 0) {
             # It worked: DS took the command and the instance (the new run, for reruns and recoveries) ended.
             @($err | Where-Object { $_.FullyQualifiedErrorId -notlike 'DsInstanceNotSucceeded*' }) | Should -BeNullOrEmpty
