@@ -41,6 +41,8 @@ namespace DolphinScheduler
             DsErrorKind.Connection => "DsConnectionFailed",
             DsErrorKind.Timeout => "DsTimeout",
             DsErrorKind.Protocol => "DsProtocolError",
+            DsErrorKind.InvalidState => "DsInvalidState",
+            DsErrorKind.InvalidArgument => "DsInvalidArgument",
             _ => HttpStatus is int h ? "DsHttp" + h : "DsError",
         };
     }

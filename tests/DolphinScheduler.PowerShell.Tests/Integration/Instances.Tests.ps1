@@ -182,6 +182,7 @@ Describe "Execute types against every reachable state [$Flavor]" -Skip:(-not $ru
         }
         else {
             $refused[0].CategoryInfo.Category | Should -Be 'InvalidOperation'
+            $refused[0].FullyQualifiedErrorId | Should -Be "DsInvalidState,$ns.InvokeDsInstanceCommand"
             $refused[0].Exception.Message | Should -Match $Type
             $refused[0].Exception.Message | Should -Match $State
             # DS itself refuses the same thing, with its own error.
