@@ -13,6 +13,7 @@
     TypesToProcess       = @('DolphinScheduler.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-DsServer', 'Disconnect-DsServer', 'Get-DsConnection', 'Invoke-DsApi',
+        'Save-DsConnection', 'Get-DsSavedConnection', 'Remove-DsSavedConnection',
         'Get-DsQueue', 'New-DsQueue', 'Set-DsQueue', 'Remove-DsQueue',
         'Get-DsTenant', 'New-DsTenant', 'Set-DsTenant', 'Remove-DsTenant',
         'Get-DsUser', 'New-DsUser', 'Set-DsUser', 'Remove-DsUser',

@@ -8,6 +8,11 @@
         List  = @('Uri', 'UserName', 'UserId', 'UserType', 'TenantCode', 'ServerVersion', 'AuthMethod', 'IsDefault', 'Name', 'ConnectedAt', 'TokenExpireTime')
     }
     @{
+        Type  = 'DolphinScheduler.DsSavedConnection'
+        Table = @('Name', @{ Label = 'Uri'; Expression = '$_.Uri.AbsoluteUri' }, 'ServerVersion', 'Protection', 'SavedAt')
+        List  = @('Name', 'Uri', 'ServerVersion', 'SkipCertificateCheck', 'TimeoutSec', 'Protection', 'Path', 'SavedAt')
+    }
+    @{
         Type  = 'DolphinScheduler.DsQueue'
         Table = @('Id', 'Name', 'QueueValue', 'UpdateTime')
         List  = @('Id', 'Name', 'QueueValue', 'CreateTime', 'UpdateTime')

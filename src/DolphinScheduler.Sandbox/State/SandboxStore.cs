@@ -33,5 +33,14 @@ public sealed class SandboxStore
     public Table<AccessTokenRow> AccessTokens { get; } = new();
     public Table<ProjectRow> Projects { get; } = new();
     public Table<ProjectUserRow> ProjectUsers { get; } = new();
+
+    // Workflow definitions (README §4): current rows plus one log row per saved version, as in DS's tables.
+    public Table<WorkflowDefinitionRow> WorkflowDefinitions { get; } = new();
+    public Table<WorkflowDefinitionLogRow> WorkflowDefinitionLogs { get; } = new();
+    public Table<TaskDefinitionRow> TaskDefinitions { get; } = new();
+    public Table<TaskDefinitionLogRow> TaskDefinitionLogs { get; } = new();
+    public Table<WorkflowTaskRelationRow> WorkflowTaskRelations { get; } = new();
+    public Table<WorkflowTaskRelationLogRow> WorkflowTaskRelationLogs { get; } = new();
+    public Table<ScheduleRow> Schedules { get; } = new();
     public Dictionary<string, SessionRow> Sessions { get; } = new(StringComparer.Ordinal);
 }
