@@ -19,7 +19,9 @@
         'Get-DsUser', 'New-DsUser', 'Set-DsUser', 'Remove-DsUser',
         'Get-DsToken', 'New-DsToken', 'Remove-DsToken',
         'Grant-DsProject', 'Revoke-DsProject',
-        'Get-DsProject', 'New-DsProject', 'Set-DsProject', 'Remove-DsProject'
+        'Get-DsProject', 'New-DsProject', 'Set-DsProject', 'Remove-DsProject',
+        'Start-DsWorkflow', 'Get-DsInstance', 'Invoke-DsInstance', 'Stop-DsInstance', 'Suspend-DsInstance', 'Resume-DsInstance', 'Restart-DsInstance',
+        'Wait-DsInstance', 'Remove-DsInstance', 'Get-DsTaskInstance', 'Get-DsTaskLog', 'Save-DsTaskLog'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

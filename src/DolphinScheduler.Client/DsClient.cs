@@ -30,6 +30,9 @@ namespace DolphinScheduler.Client
             Tokens = new TokensClient(Api);
             Projects = new ProjectsClient(Api);
             Raw = new RawClient(Api);
+            Instances = new InstancesClient(Api);
+            TaskInstances = new TaskInstancesClient(Api);
+            Logs = new LogsClient(Api, TaskInstances);
         }
 
         internal DsTransport Transport { get; }
@@ -42,6 +45,9 @@ namespace DolphinScheduler.Client
         public TokensClient Tokens { get; }
         public ProjectsClient Projects { get; }
         public RawClient Raw { get; }
+        public InstancesClient Instances { get; }
+        public TaskInstancesClient TaskInstances { get; }
+        public LogsClient Logs { get; }
 
         /// <summary>Logs in (password) or checks the token, detects the server version unless forced, and reads the user.</summary>
         public static Task<DsClient> ConnectAsync(DsConnectOptions options, CancellationToken cancellationToken = default) =>

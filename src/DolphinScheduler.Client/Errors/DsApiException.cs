@@ -44,6 +44,8 @@ namespace DolphinScheduler
             _ when HttpStatus is int h => "DsHttp" + h,
             DsErrorKind.NotFound => "DsNotFound",
             DsErrorKind.NotSupported => "DsNotSupported",
+            DsErrorKind.InvalidState => "DsInvalidState",
+            DsErrorKind.InvalidArgument => "DsInvalidArgument",
             _ => "DsError",
         };
     }

@@ -37,4 +37,14 @@
         Table = @('Name', @{ Label = 'Code'; Expression = '$_.Code'; Align = 'Right' }, 'Owner', 'WorkflowCount', 'Description')
         List  = @('Name', 'Code', 'Id', 'Description', 'Owner', 'Permission', 'WorkflowCount', 'CreateTime', 'UpdateTime')
     }
+    @{
+        Type  = 'DolphinScheduler.DsInstance'
+        Table = @(@{ Label = 'Id'; Expression = '$_.Id'; Align = 'Right' }, 'Name', 'State', 'CommandType', 'StartTime', @{ Label = 'Duration'; Expression = 'if ($_.Duration) { $_.Duration.ToString() }' }, @{ Label = 'Runs'; Expression = '$_.RunTimes'; Align = 'Right' }, 'Host')
+        List  = @('Id', 'Name', 'State', 'WorkflowName', 'WorkflowCode', 'WorkflowVersion', 'ProjectCode', 'CommandType', 'ScheduleTime', 'StartTime', 'EndTime', 'Duration', 'RestartTime', 'RunTimes', 'Host', 'ExecutorName', 'TenantCode', 'WorkerGroup', 'FailureStrategy', 'Priority', 'DryRun', 'IsSubWorkflow')
+    }
+    @{
+        Type  = 'DolphinScheduler.DsTaskInstance'
+        Table = @(@{ Label = 'Id'; Expression = '$_.Id'; Align = 'Right' }, 'Name', 'TaskType', 'State', 'StartTime', @{ Label = 'Duration'; Expression = 'if ($_.Duration) { $_.Duration.ToString() }' }, @{ Label = 'Retries'; Expression = '$_.RetryTimes'; Align = 'Right' }, 'Host')
+        List  = @('Id', 'Name', 'TaskType', 'TaskCode', 'State', 'InstanceId', 'InstanceName', 'WorkflowName', 'ProjectCode', 'SubmitTime', 'StartTime', 'EndTime', 'Duration', 'Host', 'RetryTimes', 'MaxRetryTimes', 'WorkerGroup', 'ExecutorName', 'LogPath', 'DryRun')
+    }
 )
