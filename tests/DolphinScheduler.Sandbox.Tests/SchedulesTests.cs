@@ -117,6 +117,19 @@ public sealed class SchedulesTests(SandboxPair sandbox)
         Assert.Equal(10203, (await admin.Delete($"{path}/{id}")).Code);
     }
 
+    [Theory]
+    [ClassData(typeof(BothFlavors))]
+    public async Task A_tenant_used_by_a_schedule_cannot_be_deleted(string v)
+    {
+        var (admin, projectCode, code, _) = await OnlineWorkflow(v);
+        var tenantCode = SandboxPair.Unique("t");
+        var tenant = await admin.Post("/tenants", ("tenantCode", tenantCode), ("queueId", 1));
+        Assert.Equal(0, tenant.Code);
+        var created = await admin.Post($"/projects/{projectCode}/schedules", (CodeParam(v), code), ("schedule", Yearly), ("tenantCode", tenantCode));
+        Assert.Equal((0, tenantCode), (created.Code, created.Data.GetProperty("tenantCode").GetString()));
+        Assert.Equal(10143, (await admin.Delete($"/tenants/{tenant.Data.GetProperty("id").GetInt32()}")).Code);
+    }
+
     public static TheoryData<string, string, string, string[]> PreviewCases() => new()
     {
         // startTime is read in the server zone (UTC): 2030-01-01 00:00 UTC is 08:00 in Shanghai, so the first 02:00 is the 2nd.
