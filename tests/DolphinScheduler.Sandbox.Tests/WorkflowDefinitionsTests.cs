@@ -392,6 +392,62 @@ public sealed class WorkflowDefinitionsTests(SandboxPair sandbox)
 
     [Theory]
     [ClassData(typeof(BothFlavors))]
+    public async Task Sub_workflows_must_be_online_and_cannot_be_deleted_while_used(string v)
+    {
+        var admin = sandbox.Admin(v);
+        var (projectCode, _, _) = await sandbox.NewProject(admin);
+        var (child, _, childName) = await CreateSimple(admin, v, projectCode);
+        var c = await Codes(admin, projectCode, 1);
+        var type = v == "3.2" ? "SUB_PROCESS" : "SUB_WORKFLOW";
+        var sub = Task(v, c[0], "call-child", type, new JsonObject { [v == "3.2" ? "processDefinitionCode" : "workflowDefinitionCode"] = child });
+        var parentName = SandboxPair.Unique("wf");
+        var parent = await Create(admin, v, projectCode, parentName, Json(sub), Json(Edge(0, c[0])));
+        Assert.Equal(0, parent.Code);
+        var parentCode = parent.Data.GetProperty("code").GetInt64();
+
+        var online = await Release(admin, v, projectCode, parentCode, "ONLINE");
+        Assert.Equal((10000, $"Internal Server Error: SubWorkflowDefinition {childName} is not online"), (online.Code, online.Msg));
+
+        var w = await Codes(admin, projectCode, 1);
+        var dependence = new JsonObject
+        {
+            ["dependence"] = new JsonObject
+            {
+                ["relation"] = "AND", ["checkInterval"] = 10, ["failurePolicy"] = "DEPENDENT_FAILURE_FAILURE",
+                ["dependTaskList"] = new JsonArray(new JsonObject
+                {
+                    ["relation"] = "AND",
+                    ["dependItemList"] = new JsonArray(new JsonObject
+                    {
+                        ["projectCode"] = projectCode, ["definitionCode"] = child, ["depTaskCode"] = 0, ["cycle"] = "day", ["dateValue"] = "today",
+                    }),
+                }),
+            },
+        };
+        var watcherName = SandboxPair.Unique("wf");
+        Assert.Equal(0, (await Create(admin, v, projectCode, watcherName, Json(Task(v, w[0], "wait", "DEPENDENT", dependence)), Json(Edge(0, w[0])))).Code);
+
+        var delete = await admin.Delete($"/projects/{projectCode}/{Definitions(v)}/{child}");
+        if (v == "3.2")
+        {
+            Assert.Equal(10193, delete.Code);
+            Assert.StartsWith("delete process definition fail, cause used by other tasks: ", delete.Msg);
+            Assert.Contains($"{parentName}:call-child", delete.Msg);
+            Assert.Contains($"{watcherName}:wait", delete.Msg);
+        }
+        else
+        {
+            // Only DEPENDENT tasks write lineage in 3.3+, and the text names the deleted workflow itself.
+            Assert.Equal((10000, "Internal Server Error: workflow definition cannot be deleted because it has dependent, "
+                + $"delete task  fail, the reason is that used by other tasks: {childName}:wait"), (delete.Code, delete.Msg));
+        }
+
+        Assert.Equal(0, (await Release(admin, v, projectCode, child, "ONLINE")).Code);
+        Assert.Equal(0, (await Release(admin, v, projectCode, parentCode, "ONLINE")).Code);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothFlavors))]
     public async Task Gen_task_codes_bounds(string v)
     {
         var admin = sandbox.Admin(v);

@@ -76,7 +76,7 @@ public static class SchedulesApi
             return denied;
         var code = r.Long("workflowDefinitionCode");
         var definition = WorkflowDags.Definition(s, code) ?? throw new NullReferenceException("null");
-        CheckDefinitionValid(r, project!.Code, definition);
+        DefinitionChecks.CheckRunnable(r.Store, r.Flavor, project!.Code, definition);
         if (WorkflowDags.Schedule(s, code) is { } exists)
             return DsResult.Error(DsStatuses.ScheduleAlreadyExists, code, exists.Id);
         var tenantCode = r.Str("tenantCode");
@@ -113,22 +113,6 @@ public static class SchedulesApi
         });
         definition.WarningGroupId = row.WarningGroupId;
         return DsResult.Ok(ScheduleView.Columns(row));
-    }
-
-    /// <summary>ExecutorService.checkWorkflowDefinitionValid (thrown).</summary>
-    private static void CheckDefinitionValid(DsRequest r, long projectCode, WorkflowDefinitionRow d)
-    {
-        if (d.ProjectCode != projectCode)
-            throw new DsServiceException(DsStatuses.WorkflowDefinitionNotExist, d.Code);
-        if (d.ReleaseState != ReleaseState.ONLINE)
-            throw new DsServiceException(DsStatuses.WorkflowDefinitionNotRelease, d.Code, d.Version);
-        // checkSubWorkflowDefinitionValid: sub-workflow tasks among the workflow's direct tasks must point at ONLINE definitions.
-        var (type, field) = r.Flavor.SubWorkflowTask;
-        var taskCodes = r.Store.WorkflowTaskRelations.All.Where(x => x.WorkflowDefinitionCode == d.Code).Select(x => x.PostTaskCode).ToHashSet();
-        var subCodes = r.Store.TaskDefinitions.All.Where(t => taskCodes.Contains(t.Code) && string.Equals(t.TaskType, type, StringComparison.OrdinalIgnoreCase))
-            .Select(t => WorkflowDefinitionsApi.TaskParamLong(t.TaskParams, field)).Where(c => c is not null).ToHashSet();
-        if (r.Store.WorkflowDefinitions.All.Any(x => subCodes.Contains(x.Code) && x.ReleaseState == ReleaseState.OFFLINE))
-            throw new DsServiceException(DsStatuses.SubWorkflowDefinitionNotRelease);
     }
 
     /// <summary>checkValidTenant: "default" needs no tenant row; any other code must exist (thrown 10017).</summary>

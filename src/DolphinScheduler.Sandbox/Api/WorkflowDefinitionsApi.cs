@@ -240,7 +240,7 @@ public static partial class WorkflowDefinitionsApi
         var running = s.Hooks.CountUnfinishedInstancesOfDefinition(code, null);
         if (running > 0)
             throw new DsServiceException(DsStatuses.DeleteWorkflowDefinitionExecutingFail, running);
-        var users = UsedBy(s, r.Flavor, code);
+        var users = UsedBy(s, r.Flavor, d);
         if (users.Count > 0)
         {
             var detail = string.Join(",", users.Select(u => u.Workflow + ":" + u.Task));
@@ -259,22 +259,27 @@ public static partial class WorkflowDefinitionsApi
         DefinitionStore.Delete(s, d);
     }
 
-    /// <summary>Lineage: current tasks of other workflows that start this one as a sub-workflow or depend on it.</summary>
-    private static List<(string Workflow, string? Task)> UsedBy(SandboxStore s, Flavors.SandboxFlavor flavor, long code)
+    /// <summary>
+    /// Who uses a definition. 3.2.2 (queryTaskDepOnProcess): DEPENDENT tasks naming it and SUB_PROCESS tasks of the same
+    /// project, as "workflow:task". dev-2501 (workflow lineage): DEPENDENT tasks only (sub-workflow tasks write no lineage),
+    /// and the text names the deleted workflow instead of the depending one ("deleted:task", a DS bug kept as is).
+    /// </summary>
+    private static List<(string Workflow, string? Task)> UsedBy(SandboxStore s, Flavors.SandboxFlavor flavor, WorkflowDefinitionRow deleted)
     {
         var result = new List<(string, string?)>();
-        foreach (var other in s.WorkflowDefinitions.All.Where(x => x.Code != code))
+        foreach (var other in s.WorkflowDefinitions.All.Where(x => x.Code != deleted.Code))
         {
             var dag = WorkflowDags.CurrentDag(s, other.Code);
             if (dag is null)
                 continue;
             foreach (var t in dag.Tasks)
             {
-                var uses = t.TaskType == flavor.SubWorkflowTask.TaskType
-                    ? TaskParamLong(t.TaskParams, flavor.SubWorkflowTask.CodeField) == code
-                    : t.TaskType == "DEPENDENT" && DependsOn(t.TaskParams, code);
+                var uses = t.TaskType == "DEPENDENT"
+                    ? DependsOn(t.TaskParams, deleted.Code) && (flavor.Is32 || other.ProjectCode == deleted.ProjectCode)
+                    : flavor.Is32 && t.TaskType == flavor.SubWorkflowTask.TaskType && other.ProjectCode == deleted.ProjectCode
+                      && TaskParamLong(t.TaskParams, flavor.SubWorkflowTask.CodeField) == deleted.Code;
                 if (uses)
-                    result.Add((other.Name, t.Name));
+                    result.Add((flavor.Is32 ? other.Name : deleted.Name, t.Name));
             }
         }
         return result;
