@@ -331,6 +331,11 @@ public sealed class ResourcesTests(SandboxPair sandbox)
         var missing = await admin.Get("/resources/query-file-name", ("fileName", "/nope.txt"), ("tenantCode", "default"), ("type", "FILE"));
         Assert.Equal((20004, "resource not exist"), (missing.Code, missing.Msg));
         Assert.Equal(10001, (await admin.Get("/resources/query-file-name", ("type", "FILE"))).Code);
+        // Binding failures use the controller's @ApiException, which the contract row leaves out.
+        var noType = await admin.Get("/resources/query-file-name");
+        Assert.Equal((20004, "resource not exist"), (noType.Code, noType.Msg));
+        var unbound = await admin.Get("/resources/verify-name", ("fullName", dir));
+        Assert.Equal((10059, "verify resource by name and type error"), (unbound.Code, unbound.Msg));
 
         // limit -1 is a Java Stream.limit(-1) error on 3.2.2; directories cannot be downloaded by their '/' name.
         Assert.Equal(10006, (await admin.Get("/resources/view", ("fullName", dir + "a.txt"), ("skipLineNum", 0), ("limit", -1), ("tenantCode", "default"))).Code);
