@@ -178,7 +178,9 @@ public sealed class ResourcesTests(SandboxPair sandbox)
             Assert.Equal($"Internal Server Error: The resource is already exist: {dir}/a.txt", upload.Msg);
             Assert.Equal($"Internal Server Error: The resource is already exist: {dir}/b.txt", online.Msg);
             Assert.All(new[] { mkdir, upload, online }, r => Assert.Equal((HttpStatusCode.OK, 10000), (r.Status, r.Code)));
-            Assert.Equal(HttpStatusCode.NotFound, (await admin.Get("/resources/verify-name", ("fullName", dir), ("type", "FILE"))).Status);
+            // verify-name is gone in 3.3+: an authenticated caller gets the UI page (HTTP 200 HTML, no envelope), as for any unknown path.
+            var gone = await admin.Get("/resources/verify-name", ("fullName", dir), ("type", "FILE"));
+            Assert.Equal((HttpStatusCode.OK, "text/html"), (gone.Status, gone.ContentType));
             // Extension rules of 3.3+: directories have none, files need one.
             Assert.Equal($"Internal Server Error: The path is not a directory: {dir}/x.y", (await Mkdir(admin, v, "x.y", dir)).Msg);
             Assert.Equal($"Internal Server Error: The path is not a file: {dir}/noext", (await Upload(admin, "noext", dir, "x"u8.ToArray())).Msg);
