@@ -33,5 +33,9 @@ public sealed class SandboxStore
     public Table<AccessTokenRow> AccessTokens { get; } = new();
     public Table<ProjectRow> Projects { get; } = new();
     public Table<ProjectUserRow> ProjectUsers { get; } = new();
+
+    // Execution area (Execution/, Api/WorkflowInstancesApi.cs, Api/TaskInstancesApi.cs).
+    public Table<WorkflowInstanceRow> WorkflowInstances { get; } = new();
+    public Table<TaskInstanceRow> TaskInstances { get; } = new();
     public Dictionary<string, SessionRow> Sessions { get; } = new(StringComparer.Ordinal);
 }
