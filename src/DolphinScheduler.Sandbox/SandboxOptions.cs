@@ -3,7 +3,7 @@ namespace DolphinScheduler.Sandbox;
 /// <summary>How to start a sandbox (same meaning as the command-line options, see README.md).</summary>
 public sealed class SandboxOptions
 {
-    /// <summary>"3.2" (3.2.2 process-* API) or "3.4" ("3.3" is accepted as the same flavour).</summary>
+    /// <summary>"3.2" (3.2.2 process-* API), "3.3" or "3.4" (workflow-* API; 3.4 adds <c>GET /oidc-providers</c>).</summary>
     public string ServerVersion { get; set; } = "3.4";
 
     /// <summary>TCP port; 0 picks a free one (read it back from <see cref="SandboxServer.BaseUri"/>).</summary>

@@ -34,7 +34,7 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>e.g. <c>http://127.0.0.1:41234/dolphinscheduler</c> (no trailing slash).</summary>
     public Uri BaseUri { get; }
 
-    /// <summary>"3.2" or "3.4".</summary>
+    /// <summary>"3.2", "3.3" or "3.4".</summary>
     public string Flavor { get; }
 
     public string DataDirectory { get; }

@@ -53,7 +53,12 @@ public sealed class ContractCatalogTests
         Assert.Null(SandboxFlavor.V34.Resolve(ContractCatalog.Find("POST", "/users/grant-udf-func")!));
         Assert.Null(SandboxFlavor.V32.Resolve(ContractCatalog.Find("POST", "/users/grant-file")!));
 
-        Assert.Same(SandboxFlavor.V34, SandboxFlavor.Parse("3.3"));
+        Assert.Same(SandboxFlavor.V33, SandboxFlavor.Parse("3.3"));
+        Assert.Same(SandboxFlavor.V34, SandboxFlavor.Parse("3.4"));
+        var oidc = ContractCatalog.Find("GET", "/oidc-providers")!;
+        Assert.NotNull(SandboxFlavor.V34.Resolve(oidc));
+        Assert.Null(SandboxFlavor.V33.Resolve(oidc));
+        Assert.Null(SandboxFlavor.V32.Resolve(oidc));
         Assert.Throws<ArgumentException>(() => SandboxFlavor.Parse("3.1"));
         Assert.Contains("UDF", SandboxFlavor.V32.EnumValues("ResourceType"));
         Assert.DoesNotContain("UDF", SandboxFlavor.V34.EnumValues("ResourceType"));

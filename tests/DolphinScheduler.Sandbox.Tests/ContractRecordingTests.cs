@@ -8,13 +8,13 @@ public sealed class ContractRecordingTests(SandboxPair sandbox)
 {
     [Theory]
     [ClassData(typeof(BothFlavors))]
-    public async Task Unknown_path_answers_404_html_and_is_recorded(string v)
+    public async Task Unknown_path_answers_200_html_when_authenticated_and_is_recorded(string v)
     {
         var server = sandbox.Server(v);
         server.ClearRecords();
         var r = await sandbox.Admin(v).Get("/no/such/thing");
 
-        Assert.Equal(HttpStatusCode.NotFound, r.Status);
+        Assert.Equal(HttpStatusCode.OK, r.Status);
         Assert.Equal("text/html", r.ContentType);
         Assert.StartsWith("<!DOCTYPE html>", r.Body);
         var violation = Assert.Single(server.Violations);
@@ -27,10 +27,13 @@ public sealed class ContractRecordingTests(SandboxPair sandbox)
     {
         var server = sandbox.Server(v);
         server.ClearRecords();
-        Assert.Equal(HttpStatusCode.NotFound, (await sandbox.Admin(v).Post("/projects/list")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await sandbox.Admin(v).Get("/Projects/list")).Status);
+        var wrongMethod = await sandbox.Admin(v).Post("/projects/list");
+        var wrongCase = await sandbox.Admin(v).Get("/Projects/list");
+        Assert.Equal((HttpStatusCode.OK, "text/html"), (wrongMethod.Status, wrongMethod.ContentType));
+        Assert.Equal((HttpStatusCode.OK, "text/html"), (wrongCase.Status, wrongCase.ContentType));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await sandbox.Anonymous(v).Get("/Projects/list")).Status);
         Assert.All(server.Violations, x => Assert.Equal(ViolationKind.UnknownPath, x.Kind));
-        Assert.Equal(2, server.Violations.Count);
+        Assert.Equal(3, server.Violations.Count);
     }
 
     [Theory]
@@ -68,8 +71,9 @@ public sealed class ContractRecordingTests(SandboxPair sandbox)
     {
         var server = sandbox.Server(v);
         server.ClearRecords();
-        var r = await sandbox.Admin(v).Get("/projects/1/task-definition/gen-task-codes", ("genNum", 1));
-        Assert.Equal(HttpStatusCode.NotFound, r.Status);
+        var definitions = v == "3.2" ? "process-definition" : "workflow-definition";
+        var r = await sandbox.Admin(v).Get($"/projects/1/{definitions}/1/view-tree", ("limit", 1));
+        Assert.Equal((HttpStatusCode.OK, "text/html"), (r.Status, r.ContentType));
         Assert.Equal(ViolationKind.NotImplemented, Assert.Single(server.Violations).Kind);
     }
 
@@ -82,8 +86,8 @@ public sealed class ContractRecordingTests(SandboxPair sandbox)
         var admin = sandbox.Admin(v);
         var foreignDefinitions = v == "3.2" ? "/projects/1/workflow-definition" : "/projects/1/process-definition";
         var ownDefinitions = v == "3.2" ? "/projects/1/process-definition" : "/projects/1/workflow-definition";
-        await admin.Get(foreignDefinitions, ("pageNo", 1), ("pageSize", 10));
-        await admin.Get(ownDefinitions, ("pageNo", 1), ("pageSize", 10));
+        await admin.Get(foreignDefinitions + "/1/view-tree", ("limit", 1));
+        await admin.Get(ownDefinitions + "/1/view-tree", ("limit", 1));
         Assert.Equal([ViolationKind.UnknownPath, ViolationKind.NotImplemented], server.Violations.Select(x => x.Kind));
 
         // grant-udf-func exists in 3.2.2 only (UDFs were removed in 3.3).
@@ -92,20 +96,20 @@ public sealed class ContractRecordingTests(SandboxPair sandbox)
         if (v == "3.2")
             Assert.Equal(0, udf.Code);
         else
-            Assert.Equal(HttpStatusCode.NotFound, udf.Status);
+            Assert.Equal((HttpStatusCode.OK, "text/html"), (udf.Status, udf.ContentType));
     }
 
     [Fact]
     public async Task Control_endpoints_expose_and_clear_the_journals()
     {
         var server = sandbox.Server("3.4");
-        await sandbox.Admin("3.4").Get("/nowhere");
+        await sandbox.Anonymous("3.4").Get("/nowhere");
         var root = server.BaseUri.GetLeftPart(UriPartial.Authority);
 
         var violations = JsonDocument.Parse(await sandbox.Http.GetStringAsync(root + "/_sandbox/violations")).RootElement;
         Assert.Contains(violations.EnumerateArray(), x => x.GetProperty("kind").GetString() == "UnknownPath" && x.GetProperty("path").GetString() == "/dolphinscheduler/nowhere");
         var requests = JsonDocument.Parse(await sandbox.Http.GetStringAsync(root + "/_sandbox/requests")).RootElement;
-        Assert.Contains(requests.EnumerateArray(), x => x.GetProperty("httpStatus").GetInt32() == 404);
+        Assert.Contains(requests.EnumerateArray(), x => x.GetProperty("httpStatus").GetInt32() == 401);
 
         var cleared = await sandbox.Http.DeleteAsync(root + "/_sandbox/records");
         Assert.Equal(HttpStatusCode.NoContent, cleared.StatusCode);

@@ -16,8 +16,12 @@ public static class AuthApi
         app.MapDs("POST", "/login", Login);
         app.MapDs("POST", "/signOut", SignOut);
         app.MapDs("DELETE", "/cookies", ClearCookies);
+        app.MapDs("GET", "/oidc-providers", OidcProviders);
         return app;
     }
+
+    // 3.4 only (sandbox-known endpoint, see ContractCatalog.SandboxKnown): the sandbox has no OIDC provider configured.
+    private static DsResult OidcProviders(DsRequest r) => DsResult.Ok(Array.Empty<object>());
 
     private static DsResult Login(DsRequest r)
     {

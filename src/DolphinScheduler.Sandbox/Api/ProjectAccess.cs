@@ -40,6 +40,18 @@ public static class ProjectAccess
         return HasWrite(s, user, p) ? null : DsResult.Error(DsStatuses.UserNoWriteProjectPerm, user.UserName, p.Code);
     }
 
+    /// <summary>
+    /// checkProjectAndAuth (the Result-map variant most read endpoints use): 10190 when the project is missing, before
+    /// any permission check, so for every user; 30002 naming the user and the project code.
+    /// </summary>
+    public static DsResult? CheckProjectAndAuth(SandboxStore s, UserRow user, long projectCode, out ProjectRow? project)
+    {
+        project = ByCode(s, projectCode);
+        if (project is null)
+            return DsResult.Error(DsStatuses.ProjectNotExist);
+        return IsAuthorized(s, user, project) ? null : DsResult.Error(DsStatuses.UserNoOperationProjectPerm, user.UserName, projectCode);
+    }
+
     /// <summary>checkProjectAndAuthThrowException: 10190 when missing, 30002 with the project code.</summary>
     public static ProjectRow CheckAuthorizedOrThrow(SandboxStore s, UserRow user, long projectCode)
     {

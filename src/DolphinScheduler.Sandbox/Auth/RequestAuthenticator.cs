@@ -36,7 +36,11 @@ public static class RequestAuthenticator
         return user is { State: 0 } ? null : user;
     }
 
-    /// <summary>Paths the interceptor excludes (README §2) that exist in the contract.</summary>
+    /// <summary>
+    /// Paths the interceptor excludes (README §2) that exist in the contract, plus 3.4.1's <c>/oidc-providers</c>,
+    /// which the login page reads before anyone is logged in.
+    /// </summary>
     public static bool IsExempt(string flavorPath)
-        => flavorPath == "/login" || flavorPath.StartsWith("/login/", StringComparison.Ordinal) || flavorPath == "/cookies";
+        => flavorPath == "/login" || flavorPath.StartsWith("/login/", StringComparison.Ordinal) || flavorPath == "/cookies"
+           || flavorPath == "/oidc-providers";
 }

@@ -24,7 +24,7 @@ public sealed class DsEndpointExecutor(SandboxStore store, SandboxFlavor flavor,
             // ASP.NET routing ignores case; Spring does not, so /Projects is an unknown path on DS.
             context.Items[CaseMismatchItemKey] = true;
             recorder.Violation(ViolationKind.UnknownPath, method, path, null, null, "path differs in letter case from " + endpoint.Path);
-            await HtmlNotFound.WriteAsync(context);
+            await UnknownPathResponse.WriteAsync(context, store);
             return;
         }
 

@@ -1,5 +1,6 @@
 using DolphinScheduler.Sandbox.Envelope;
 using DolphinScheduler.Sandbox.Flavors;
+using DolphinScheduler.Sandbox.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -42,12 +43,13 @@ public static class DsRouteExtensions
         return app;
     }
 
-    /// <summary>Contract endpoints of this flavour without a handler: 404 HTML plus a NotImplemented violation.</summary>
+    /// <summary>Contract endpoints of this flavour without a handler: DS's unknown-path answer plus a NotImplemented violation.</summary>
     public static IEndpointRouteBuilder MapUnimplementedContract(this IEndpointRouteBuilder app)
     {
         var flavor = app.ServiceProvider.GetRequiredService<SandboxFlavor>();
         var registry = app.ServiceProvider.GetRequiredService<HandlerRegistry>();
         var recorder = app.ServiceProvider.GetRequiredService<ContractRecorder>();
+        var store = app.ServiceProvider.GetRequiredService<SandboxStore>();
         foreach (var entry in ContractCatalog.Entries.Where(e => !registry.Contains(e.Key)))
         {
             if (flavor.Resolve(entry) is not { } endpoint)
@@ -56,7 +58,7 @@ public static class DsRouteExtensions
             {
                 recorder.Violation(ViolationKind.NotImplemented, context.Request.Method, context.Request.Path.Value ?? "", endpoint.Template, null,
                     $"{endpoint.Template} is in the DolphinScheduler {flavor} contract but the sandbox does not implement it yet");
-                return HtmlNotFound.WriteAsync(context);
+                return UnknownPathResponse.WriteAsync(context, store);
             }).WithDisplayName("unimplemented " + endpoint.Template).WithMetadata(endpoint);
         }
         return app;
@@ -67,11 +69,12 @@ public static class DsRouteExtensions
     {
         var flavor = app.ServiceProvider.GetRequiredService<SandboxFlavor>();
         var recorder = app.ServiceProvider.GetRequiredService<ContractRecorder>();
+        var store = app.ServiceProvider.GetRequiredService<SandboxStore>();
         app.MapFallback("{**path}", context =>
         {
             recorder.Violation(ViolationKind.UnknownPath, context.Request.Method, context.Request.Path.Value ?? "", null, null,
                 $"{context.Request.Method} {context.Request.Path} is not an endpoint of DolphinScheduler {flavor}");
-            return HtmlNotFound.WriteAsync(context);
+            return UnknownPathResponse.WriteAsync(context, store);
         });
         return app;
     }

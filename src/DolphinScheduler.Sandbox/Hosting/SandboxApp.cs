@@ -60,6 +60,7 @@ internal static class SandboxApp
         app.MapQueues();
         app.MapTenants();
         app.MapProjects();
+        app.MapWorkflowDefinitions();
 
         app.MapUnimplementedContract();
         app.MapUnknownPaths();

@@ -39,13 +39,6 @@ public enum TaskExecutionStatus
     DISPATCH = 17,
 }
 
-/// <summary>DS <c>Flag</c>.</summary>
-public enum Flag
-{
-    NO = 0,
-    YES = 1,
-}
-
 public static class ExecutionStatusExtensions
 {
     /// <summary><c>WorkflowExecutionStatus.isFinished</c>: SUCCESS, FAILURE, STOP, PAUSE (and 3.2's BLOCK).</summary>

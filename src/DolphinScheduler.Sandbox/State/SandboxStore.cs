@@ -37,5 +37,14 @@ public sealed class SandboxStore
     // Execution area (Execution/, Api/WorkflowInstancesApi.cs, Api/TaskInstancesApi.cs).
     public Table<WorkflowInstanceRow> WorkflowInstances { get; } = new();
     public Table<TaskInstanceRow> TaskInstances { get; } = new();
+
+    // Workflow definitions (README §4): current rows plus one log row per saved version, as in DS's tables.
+    public Table<WorkflowDefinitionRow> WorkflowDefinitions { get; } = new();
+    public Table<WorkflowDefinitionLogRow> WorkflowDefinitionLogs { get; } = new();
+    public Table<TaskDefinitionRow> TaskDefinitions { get; } = new();
+    public Table<TaskDefinitionLogRow> TaskDefinitionLogs { get; } = new();
+    public Table<WorkflowTaskRelationRow> WorkflowTaskRelations { get; } = new();
+    public Table<WorkflowTaskRelationLogRow> WorkflowTaskRelationLogs { get; } = new();
+    public Table<ScheduleRow> Schedules { get; } = new();
     public Dictionary<string, SessionRow> Sessions { get; } = new(StringComparer.Ordinal);
 }

@@ -18,4 +18,15 @@ public sealed class StoreHooks
 
     /// <summary>Schedules using a tenant code: blocks tenant delete (10143).</summary>
     public Func<string, int> CountSchedulesOfTenant { get; set; } = _ => 0;
+
+    // Asked by the workflow-definition area about instances (owned by the execution engine).
+
+    /// <summary>
+    /// Workflow instances of a definition (any version when the version is null) that are not in a final state:
+    /// blocks definition delete and version delete (10163).
+    /// </summary>
+    public Func<long, int?, int> CountUnfinishedInstancesOfDefinition { get; set; } = (_, _) => 0;
+
+    /// <summary>Deleting a definition deletes its workflow instances (and their task instances, sub-instances, logs).</summary>
+    public Action<long> DeleteInstancesOfDefinition { get; set; } = _ => { };
 }
