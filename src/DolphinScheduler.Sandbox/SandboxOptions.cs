@@ -15,6 +15,18 @@ public sealed class SandboxOptions
     /// <summary>Folder for file-backed state; null = a new temp folder deleted when the server is disposed.</summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>
+    /// Seconds one DS "minute" lasts for failRetryInterval, task timeouts and delayTime (<c>--retry-interval-scale</c>;
+    /// default 1: a 1-minute retry interval waits one second; 60 = real time).
+    /// </summary>
+    public double RetryIntervalScale { get; set; } = 1.0;
+
+    /// <summary>Finished workflow instances to seed at startup (<c>--seed-instances</c>; 0 = none).</summary>
+    public int SeedInstances { get; set; }
+
+    /// <summary>Engine timing for tests (pickup delays, simulated task length); null = defaults plus <see cref="RetryIntervalScale"/>.</summary>
+    internal Execution.ExecutionOptions? Execution { get; set; }
+
     /// <summary>Time source of the store (sessions, token expiry, timestamps); tests substitute a manual clock.</summary>
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
 }

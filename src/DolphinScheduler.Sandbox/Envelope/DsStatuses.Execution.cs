@@ -16,6 +16,7 @@ public static partial class DsStatuses
     public static readonly DsStatus TaskSavepointError = new(10196, "TASK_SAVEPOINT_ERROR", "task savepoint error");
     public static readonly DsStatus TaskStopError = new(10197, "TASK_STOP_ERROR", "task stop error");
     public static readonly DsStatus ExecuteNotDefineTask = new(10206, "EXECUTE_NOT_DEFINE_TASK", "please save and try again");
+    public static readonly DsStatus StartNodeNotExistInLastWorkflow = new(10207, "START_NODE_NOT_EXIST_IN_LAST_WORKFLOW", "this node {0} does not exist in the latest workflow definition", "START_NODE_NOT_EXIST_IN_LAST_PROCESS", "this node {0} does not exist in the latest process definition");
     public static readonly DsStatus SubWorkflowInstanceNotExist = new(50007, "SUB_WORKFLOW_INSTANCE_NOT_EXIST", "the task belong to workflow instance does not exist", "SUB_PROCESS_INSTANCE_NOT_EXIST", "the task belong to process instance does not exist");
     public static readonly DsStatus WorkflowInstanceExecutingCommand = new(50009, "WORKFLOW_INSTANCE_EXECUTING_COMMAND", "workflow instance {0} is executing the command, please wait ...", "PROCESS_INSTANCE_EXECUTING_COMMAND", "process instance {0} is executing the command, please wait ...");
     public static readonly DsStatus WorkflowInstanceNotSubWorkflowInstance = new(50010, "WORKFLOW_INSTANCE_NOT_SUB_WORKFLOW_INSTANCE", "workflow instance {0} is not sub workflow instance", "PROCESS_INSTANCE_NOT_SUB_PROCESS_INSTANCE", "process instance {0} is not sub process instance");

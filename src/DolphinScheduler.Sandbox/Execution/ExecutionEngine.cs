@@ -371,6 +371,136 @@ public sealed class ExecutionEngine : IAsyncDisposable
             w.StateHistory.Add(new StateDesc(now, w.State, "update by workflow executor"));
     }
 
+    // ------------------------------------------------------------------ tasks
+
+    private readonly Dictionary<int, CancellationTokenSource> standalone = new(); // stream task instance id → kill (under Gate)
+
+    /// <summary>
+    /// task-instances/{id}/stop: kills a running attempt (its workflow then reacts as to any KILL) or a stream task.
+    /// Returns false when nothing with that id is running.
+    /// </summary>
+    public bool KillTask(TaskInstanceRow task)
+    {
+        if (standalone.TryGetValue(task.Id, out var cts))
+        {
+            cts.Cancel();
+            return true;
+        }
+        return runs.TryGetValue(task.WorkflowInstanceId, out var run) && run.KillTask(task.Id);
+    }
+
+    /// <summary>
+    /// executors/task-instance/{code}/start: one task definition version run outside any workflow (DS uses it for
+    /// stream tasks). A STREAM task keeps running (simulated) until it is stopped; a batch task runs once.
+    /// </summary>
+    public TaskInstanceRow StartStandaloneTask(TaskDefinitionRow definition, UserRow user, long projectCode, string workerGroup, int dryRun,
+        IReadOnlyDictionary<string, string> startParams)
+    {
+        var now = Store.Now;
+        var row = Store.TaskInstances.Insert(new TaskInstanceRow
+        {
+            Name = definition.Name ?? definition.Code.ToString(CultureInfo.InvariantCulture),
+            TaskType = definition.TaskType ?? "SHELL",
+            ProjectCode = projectCode,
+            TaskCode = definition.Code,
+            TaskDefinitionVersion = definition.Version,
+            State = TaskExecutionStatus.SUBMITTED_SUCCESS,
+            FirstSubmitTime = now,
+            SubmitTime = now,
+            MaxRetryTimes = definition.FailRetryTimes,
+            RetryInterval = definition.FailRetryInterval,
+            TaskInstancePriority = definition.TaskPriority?.ToString() ?? "MEDIUM",
+            WorkerGroup = workerGroup,
+            EnvironmentCode = definition.EnvironmentCode,
+            ExecutorId = user.Id,
+            ExecutorName = user.UserName,
+            DelayTime = definition.DelayTime,
+            TaskParams = definition.TaskParams,
+            DryRun = dryRun,
+            TaskGroupId = definition.TaskGroupId,
+            CpuQuota = definition.CpuQuota,
+            MemoryMax = definition.MemoryMax,
+            TaskExecuteType = definition.TaskExecuteType?.ToString() ?? "BATCH",
+        });
+        var kill = CancellationTokenSource.CreateLinkedTokenSource(ShuttingDown);
+        standalone[row.Id] = kill;
+        var day = now.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var logPath = Path.Combine(LogRoot, day, "0", "0", "0", $"{row.Id}.log");
+        var execPath = Path.Combine(ExecRoot, "stream", projectCode.ToString(CultureInfo.InvariantCulture), row.Id.ToString(CultureInfo.InvariantCulture));
+        var stream = row.TaskExecuteType == "STREAM";
+        Spawn(async () =>
+        {
+            var outcome = TaskOutcome.Failure;
+            try
+            {
+                Directory.CreateDirectory(execPath);
+                var log = new TaskLog(logPath, Flavor, Store.Clock, Flavor.Is32 ? "" : $"TaskExecutor-{row.Id}");
+                lock (Store.Gate)
+                {
+                    row.State = TaskExecutionStatus.RUNNING_EXECUTION;
+                    row.Host = Options.WorkerHost;
+                    row.LogPath = logPath;
+                    row.ExecutePath = execPath;
+                    row.StartTime = Store.Now;
+                }
+                if (stream)
+                {
+                    log.Info($"The DolphinScheduler sandbox simulates the stream task {row.Name} ({row.TaskType}); it runs until it is stopped");
+                    try
+                    {
+                        await Task.Delay(Timeout.Infinite, kill.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        log.Info("stream task stopped");
+                    }
+                    outcome = TaskOutcome.Killed;
+                }
+                else
+                {
+                    var snapshot = new TaskSnapshot
+                    {
+                        Code = definition.Code,
+                        Version = definition.Version,
+                        Name = row.Name,
+                        TaskType = row.TaskType,
+                        TaskParams = string.IsNullOrEmpty(definition.TaskParams) ? null : System.Text.Json.Nodes.JsonNode.Parse(definition.TaskParams) as System.Text.Json.Nodes.JsonObject,
+                    };
+                    var parameters = ParameterResolver.Build(
+                        new ParameterResolver.Context(null, Store.Now, execPath, row.Id, definition.Code, row.Name, 0, 0, "", projectCode, null),
+                        null, startParams, snapshot.TaskParams);
+                    outcome = await TaskRunners.RunAsync(new TaskRunContext
+                    {
+                        Task = snapshot,
+                        TaskInstanceId = row.Id,
+                        ExecutePath = execPath,
+                        Log = log,
+                        Parameters = parameters,
+                        BaseTime = Store.Now,
+                        DryRun = dryRun == 1,
+                        Options = Options,
+                    }, kill.Token);
+                }
+            }
+            finally
+            {
+                lock (Store.Gate)
+                {
+                    standalone.Remove(row.Id);
+                    row.State = outcome switch
+                    {
+                        TaskOutcome.Success => TaskExecutionStatus.SUCCESS,
+                        TaskOutcome.Failure => TaskExecutionStatus.FAILURE,
+                        _ => TaskExecutionStatus.KILL,
+                    };
+                    row.EndTime = Store.Now;
+                }
+                kill.Dispose();
+            }
+        });
+        return row;
+    }
+
     // ------------------------------------------------------------------ runs
 
     internal void RunFinished(WorkflowRun run)

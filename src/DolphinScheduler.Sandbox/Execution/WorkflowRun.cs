@@ -646,7 +646,7 @@ internal sealed class WorkflowRun
         log.Info("*********************************  Initialize task context  ***********************************");
         log.Info("***********************************************************************************************");
         log.Info("Begin to initialize task");
-        log.Info($"Set task startTime: {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}");
+        log.Info($"Set task startTime: {store.Now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}");
         log.Info($"Set task workflowInstanceId: {Instance.Id}, taskInstanceId: {row.Id}, taskName: {n.Def.Name}, taskType: {n.Def.TaskType}");
         log.Info($"Set task execute path: {ctx.ExecutePath}");
         log.Info("End initialize task");
@@ -772,6 +772,16 @@ internal sealed class WorkflowRun
         if (v.TryGetValue<long>(out var l))
             return l;
         return v.TryGetValue<string>(out var s) && long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out l) ? l : null;
+    }
+
+    /// <summary>task-instances/{id}/stop on an attempt of this run (under Gate).</summary>
+    public bool KillTask(int taskInstanceId)
+    {
+        var n = order.FirstOrDefault(x => x.Phase == Phase.Active && x.Row?.Id == taskInstanceId);
+        if (n?.Kill is null)
+            return false;
+        n.Kill.Cancel();
+        return true;
     }
 
     // ------------------------------------------------------------------ end

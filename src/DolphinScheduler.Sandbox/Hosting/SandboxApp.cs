@@ -2,6 +2,7 @@ using System.Net;
 using DolphinScheduler.Sandbox.Api;
 using DolphinScheduler.Sandbox.Contract;
 using DolphinScheduler.Sandbox.Control;
+using DolphinScheduler.Sandbox.Execution;
 using DolphinScheduler.Sandbox.Flavors;
 using DolphinScheduler.Sandbox.State;
 using Microsoft.AspNetCore.Http.Features;
@@ -11,7 +12,8 @@ namespace DolphinScheduler.Sandbox.Hosting;
 /// <summary>The one place that composes the web application (used by the CLI and the embedding API alike).</summary>
 internal static class SandboxApp
 {
-    public static WebApplication Build(SandboxFlavor flavor, IPAddress ip, int port, string dataDirectory, TimeProvider clock)
+    public static WebApplication Build(SandboxFlavor flavor, IPAddress ip, int port, string dataDirectory, TimeProvider clock,
+        ExecutionOptions? execution = null, int seedInstances = 0)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -48,6 +50,13 @@ internal static class SandboxApp
         builder.Services.AddSingleton(new ContractRecorder(clock));
         builder.Services.AddSingleton<HandlerRegistry>();
         builder.Services.AddSingleton<DsEndpointExecutor>();
+        var executionOptions = execution ?? new ExecutionOptions();
+        builder.Services.AddSingleton(executionOptions);
+        // Created by the container so that disposing the app kills running task processes.
+        builder.Services.AddSingleton(sp => new ExecutionEngine(store, flavor, executionOptions, sp.GetService<ILogger<ExecutionEngine>>())
+        {
+            Definitions = new StoreWorkflowDefinitions(store),
+        });
 
         var app = builder.Build();
         app.UseMiddleware<RecordingMiddleware>();
@@ -61,6 +70,13 @@ internal static class SandboxApp
         app.MapTenants();
         app.MapProjects();
         app.MapWorkflowDefinitions();
+        app.MapExecutors();
+        app.MapWorkflowInstances();
+        app.MapTaskInstances();
+        app.MapLogs();
+
+        if (seedInstances > 0)
+            InstanceSeeder.Seed(store, flavor, executionOptions, seedInstances, null);
 
         app.MapUnimplementedContract();
         app.MapUnknownPaths();

@@ -39,7 +39,7 @@ public sealed class WorkflowInstanceView
     public string? GlobalParams { get; init; }
     public object? DagData { get; set; }
     public int ExecutorId { get; init; }
-    public string? ExecutorName { get; init; }
+    public string? ExecutorName { get; set; }
     public string? TenantCode { get; init; }
     public string? Queue { get; init; }
     public Flag IsSubWorkflow { get; init; }
