@@ -183,7 +183,7 @@ public sealed class ExecutionTests(ExecutionSandboxes sandbox) : IClassFixture<E
         [
             new TaskSpec("shell", "echo region=${region} biz=${system.biz.date}"),
             new TaskSpec("skipped", "exit 1") { Enabled = false },
-            new TaskSpec("sql", "select 1") { Type = "SQL" },
+            new TaskSpec("sql", "select 1") { Type = "SQL", ExtraParams = """{"type":"MYSQL","datasource":1,"sql":"select 1"}""" },
         ],
         [("shell", "skipped"), ("skipped", "sql")],
         globalParams: """[{"prop":"region","direct":"IN","type":"VARCHAR","value":"eu"}]""");

@@ -63,10 +63,11 @@ public static class ExecutorsApi
         var complement = execType == "COMPLEMENT_DATA";
         var scheduleTime = r.Str("scheduleTime");
 
-        WorkflowSnapshot? workflow;
+        WorkflowDefinitionRow? definition;
         if (flavor.Is32)
         {
-            ProjectAccess.CheckAuthorizedOrThrow(s, r.User, r.Long("projectCode"));
+            var projectCode = r.Long("projectCode");
+            ProjectAccess.CheckAuthorizedOrThrow(s, r.User, projectCode);
             var timeout = r.Declares("timeout") ? r.IntOrNull("timeout") ?? MaxTaskTimeout : MaxTaskTimeout;
             if (timeout <= 0 || timeout > MaxTaskTimeout)
                 return new StartOutcome(null, DsResult.Error(DsStatuses.TaskTimeoutParamsError));
@@ -74,25 +75,23 @@ public static class ExecutorsApi
                 return new StartOutcome(null, DsResult.Error(DsStatuses.TaskParallelismParamsError));
             CheckTenant(s, r.Str("tenantCode"));
             var version = r.Declares("version") ? r.IntOrNull("version") : null;
-            workflow = version is { } v ? engine.Definitions.Version(definitionCode, v) : engine.Definitions.Current(definitionCode);
-            if (workflow is null)
+            definition = version is { } v ? WorkflowDags.DefinitionVersion(s, definitionCode, v) : WorkflowDags.Definition(s, definitionCode);
+            if (definition is null)
                 throw new InvalidOperationException("Cannot invoke \"ProcessDefinition.getVersion()\" because \"processDefinition\" is null");
-            if (workflow.ProjectCode != r.Long("projectCode"))
-                throw new DsServiceException(DsStatuses.WorkflowDefinitionNotExist, workflow.Code);
+            Workflows.DefinitionChecks.CheckRunnable(s, flavor, projectCode, definition);
         }
         else
         {
             if (complement)
                 ParseBackfillJson(scheduleTime);
             ParseStartNodes33(r.Str("startNodeList"));
-            workflow = engine.Definitions.Current(definitionCode)
+            definition = WorkflowDags.Definition(s, definitionCode)
                 ?? throw new DsServiceException(DsStatuses.InternalServerErrorArgs, $"Cannot find the workflow: {definitionCode}");
-            ProjectAccess.CheckAuthorizedOrThrow(s, r.User, workflow.ProjectCode);
+            ProjectAccess.CheckAuthorizedOrThrow(s, r.User, definition.ProjectCode);
+            Workflows.DefinitionChecks.CheckRunnable(s, flavor, definition.ProjectCode, definition);
         }
-        if (!workflow.Online)
-            throw new DsServiceException(DsStatuses.WorkflowDefinitionNotRelease, workflow.Code, workflow.Version);
-        if (!SubWorkflowsOnline(engine, workflow))
-            throw new DsServiceException(DsStatuses.SubWorkflowDefinitionNotRelease);
+        var workflow = engine.Definitions.Version(definition.Code, definition.Version)
+            ?? throw new DsServiceException(DsStatuses.WorkflowDefinitionNotExist, definition.Code);
 
         var startNodes = flavor.Is32 ? CheckStartNodes32(r.Str("startNodeList"), workflow) : ParseStartNodes33(r.Str("startNodeList"));
 
@@ -140,28 +139,6 @@ public static class ExecutorsApi
     {
         if (tenantCode != "default" && !s.Tenants.All.Any(t => t.TenantCode == tenantCode))
             throw new DsServiceException(DsStatuses.TenantNotExist, tenantCode);
-    }
-
-    /// <summary>checkSubProcessDefinitionValid: every sub-workflow the DAG starts must be online.</summary>
-    private static bool SubWorkflowsOnline(ExecutionEngine engine, WorkflowSnapshot workflow)
-    {
-        foreach (var t in workflow.Tasks.Where(t => t.TaskType.ToUpperInvariant() is "SUB_PROCESS" or "SUB_WORKFLOW"))
-        {
-            var p = t.TaskParams;
-            var code = ReadLong(p?["workflowDefinitionCode"]) ?? ReadLong(p?["processDefinitionCode"]);
-            if (code is { } c && engine.Definitions.Current(c) is { Online: false })
-                return false;
-        }
-        return true;
-    }
-
-    private static long? ReadLong(System.Text.Json.Nodes.JsonNode? node)
-    {
-        if (node is not System.Text.Json.Nodes.JsonValue v)
-            return null;
-        if (v.TryGetValue<long>(out var l))
-            return l;
-        return v.TryGetValue<string>(out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out l) ? l : null;
     }
 
     /// <summary>3.2 checkStartNodeList: every code must be a task of the version (10207).</summary>

@@ -53,6 +53,8 @@ public sealed partial class SandboxFlavor
         ("TaskInstance", "switchTask"),
         ("TaskInstance", "blockingTask"),
         ("TaskInstance", "firstRun"),
+        ("TaskDefinition", "isCache"),
+        ("TaskDefinition", "dependence"),
     ];
 
     private static readonly HashSet<(string Entity, string Field)> JsonOnly34 =

@@ -55,7 +55,7 @@ internal static class SandboxApp
         // Created by the container so that disposing the app kills running task processes.
         builder.Services.AddSingleton(sp => new ExecutionEngine(store, flavor, executionOptions, sp.GetService<ILogger<ExecutionEngine>>())
         {
-            Definitions = new StoreWorkflowDefinitions(store),
+            Definitions = new StoreWorkflowDefinitions(store) { DagDataView = dag => Api.Views.DagDataView.From(dag) },
         });
 
         var app = builder.Build();
@@ -69,7 +69,9 @@ internal static class SandboxApp
         app.MapQueues();
         app.MapTenants();
         app.MapProjects();
+        app.MapTaskDefinitions();
         app.MapWorkflowDefinitions();
+        app.MapSchedules();
         app.MapExecutors();
         app.MapWorkflowInstances();
         app.MapTaskInstances();

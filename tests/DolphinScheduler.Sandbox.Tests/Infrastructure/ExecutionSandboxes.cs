@@ -89,75 +89,82 @@ public sealed class ExecutionSandboxes : IAsyncLifetime
         public bool Enabled { get; init; } = true;
         public string LocalParams { get; init; } = "[]";
         public int DelayTime { get; init; }
+
+        /// <summary>More taskParams fields (a JSON object), e.g. what a non-SHELL type needs to pass validation.</summary>
+        public string ExtraParams { get; init; } = "{}";
     }
 
     public sealed record Workflow(long ProjectCode, long Code, string Name, IReadOnlyDictionary<string, long> Tasks);
 
     /// <summary>
-    /// Stores a workflow definition (version 1, ONLINE unless told otherwise) directly in the sandbox's definition
-    /// tables, as the definitions area would after create + release. Edges name tasks; tasks without an incoming
-    /// edge become roots.
+    /// Creates a workflow through the definition API (gen-task-codes, create, release ONLINE unless told otherwise).
+    /// Edges name tasks; tasks without an incoming edge become roots (<c>preTaskCode: 0</c>).
     /// </summary>
-    public Workflow CreateWorkflow(string v, long projectCode, TaskSpec[] tasks, (string Pre, string Post)[] edges, bool online = true,
+    public async Task<Workflow> CreateWorkflow(string v, long projectCode, TaskSpec[] tasks, (string Pre, string Post)[] edges, bool online = true,
         string globalParams = "[]")
     {
-        var s = servers[v].Store;
-        lock (s.Gate)
+        var admin = Admin(v);
+        var gen = await admin.Get($"/projects/{projectCode}/task-definition/gen-task-codes", ("genNum", tasks.Length));
+        Assert.True(gen.Code == 0, gen.ToString());
+        var codeList = gen.Data.EnumerateArray().Select(c => c.GetInt64()).ToList();
+        var codes = tasks.Select((t, i) => (t.Name, Code: codeList[i])).ToDictionary(x => x.Name, x => x.Code);
+        var definitions = tasks.Select(t => new Dictionary<string, object?>
         {
-            var now = s.Now;
-            var codes = new Dictionary<string, long>();
-            foreach (var t in tasks)
+            ["code"] = codes[t.Name],
+            ["version"] = 0,
+            ["name"] = t.Name,
+            ["description"] = "",
+            ["taskType"] = t.Type,
+            ["taskParams"] = new Dictionary<string, object>
             {
-                var code = s.Codes.Next();
-                codes[t.Name] = code;
-                var taskParams = JsonSerializer.Serialize(new Dictionary<string, object>
-                {
-                    ["localParams"] = JsonDocument.Parse(t.LocalParams).RootElement,
-                    ["rawScript"] = t.Script,
-                    ["resourceList"] = Array.Empty<object>(),
-                });
-                var row = new TaskDefinitionLogRow
-                {
-                    Code = code, Name = t.Name, Version = 1, Description = "", ProjectCode = projectCode, UserId = 1, TaskType = t.Type,
-                    TaskParams = taskParams, Flag = t.Enabled ? Flag.YES : Flag.NO, TaskPriority = Priority.MEDIUM, WorkerGroup = "default",
-                    EnvironmentCode = -1, FailRetryTimes = t.Retries, FailRetryInterval = t.RetryInterval,
-                    TimeoutFlag = t.Timeout > 0 ? TimeoutFlag.OPEN : TimeoutFlag.CLOSE,
-                    TimeoutNotifyStrategy = t.TimeoutStrategy is null ? null : Enum.Parse<TaskTimeoutStrategy>(t.TimeoutStrategy),
-                    Timeout = t.Timeout, DelayTime = t.DelayTime, CreateTime = now, UpdateTime = now, CpuQuota = -1, MemoryMax = -1,
-                    TaskExecuteType = TaskExecuteType.BATCH, Operator = 1, OperateTime = now,
-                };
-                s.TaskDefinitionLogs.Insert(row);
-                s.TaskDefinitions.Insert(row.ToCurrent());
-            }
-            var name = SandboxPair.Unique("wf");
-            var definition = s.WorkflowDefinitions.Insert(new WorkflowDefinitionRow
+                ["localParams"] = JsonDocument.Parse(t.LocalParams).RootElement,
+                ["rawScript"] = t.Script,
+                ["resourceList"] = Array.Empty<object>(),
+            }.Concat(JsonDocument.Parse(t.ExtraParams).RootElement.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, (object)p.Value.Clone())))
+                .ToDictionary(kv => kv.Key, kv => kv.Value),
+            ["flag"] = t.Enabled ? "YES" : "NO",
+            ["taskPriority"] = "MEDIUM",
+            ["workerGroup"] = "default",
+            ["environmentCode"] = -1,
+            ["failRetryTimes"] = t.Retries,
+            ["failRetryInterval"] = t.RetryInterval,
+            ["timeoutFlag"] = t.Timeout > 0 ? "OPEN" : "CLOSE",
+            ["timeoutNotifyStrategy"] = t.TimeoutStrategy ?? "",
+            ["timeout"] = t.Timeout,
+            ["delayTime"] = t.DelayTime,
+            ["taskGroupId"] = 0,
+            ["taskGroupPriority"] = 0,
+            ["cpuQuota"] = -1,
+            ["memoryMax"] = -1,
+            ["taskExecuteType"] = "BATCH",
+        }).ToList();
+        if (v == "3.2")
+            definitions.ForEach(d => d["isCache"] = "NO"); // 3.2.2 needs it (getIsCache().getCode())
+        var relations = tasks.Where(t => edges.All(e => e.Post != t.Name)).Select(t => (Pre: 0L, Post: codes[t.Name]))
+            .Concat(edges.Select(e => (Pre: codes[e.Pre], Post: codes[e.Post])))
+            .Select(r => new Dictionary<string, object>
             {
-                Code = s.Codes.Next(), Name = name, Version = 1, ReleaseState = online ? ReleaseState.ONLINE : ReleaseState.OFFLINE,
-                ProjectCode = projectCode, Description = "", GlobalParams = globalParams, UserId = 1, Locations = "[]",
-                ExecutionType = WorkflowExecutionType.PARALLEL, CreateTime = now, UpdateTime = now,
-            });
-            s.WorkflowDefinitionLogs.Insert(WorkflowDefinitionLogRow.From(definition, 1, now));
-            var relations = new List<(long Pre, long Post)>();
-            foreach (var t in tasks.Where(t => edges.All(e => e.Post != t.Name)))
-                relations.Add((0, codes[t.Name]));
-            relations.AddRange(edges.Select(e => (codes[e.Pre], codes[e.Post])));
-            foreach (var (pre, post) in relations)
-            {
-                var log = new WorkflowTaskRelationLogRow
-                {
-                    Name = "", WorkflowDefinitionVersion = 1, ProjectCode = projectCode, WorkflowDefinitionCode = definition.Code,
-                    PreTaskCode = pre, PreTaskVersion = pre == 0 ? 0 : 1, PostTaskCode = post, PostTaskVersion = 1,
-                    ConditionType = ConditionType.NONE, ConditionParams = "{}", CreateTime = now, UpdateTime = now, Operator = 1, OperateTime = now,
-                };
-                s.WorkflowTaskRelationLogs.Insert(log);
-                s.WorkflowTaskRelations.Insert(log.ToCurrent());
-            }
-            return new Workflow(projectCode, definition.Code, name, codes);
+                ["name"] = "", ["preTaskCode"] = r.Pre, ["preTaskVersion"] = 0, ["postTaskCode"] = r.Post, ["postTaskVersion"] = 0,
+                ["conditionType"] = "NONE", ["conditionParams"] = new Dictionary<string, object>(),
+            }).ToList();
+        var name = SandboxPair.Unique("wf");
+        var definitionPath = v == "3.2" ? "process-definition" : "workflow-definition";
+        var created = await admin.Post($"/projects/{projectCode}/{definitionPath}",
+            ("name", name), ("description", ""), ("globalParams", globalParams), ("locations", "[]"), ("timeout", 0),
+            ("taskRelationJson", JsonSerializer.Serialize(relations)), ("taskDefinitionJson", JsonSerializer.Serialize(definitions)),
+            ("executionType", "PARALLEL"));
+        Assert.True(created.Code == 0, created.ToString());
+        var code = created.Data.GetProperty("code").GetInt64();
+        if (online)
+        {
+            var released = await admin.Post($"/projects/{projectCode}/{definitionPath}/{code}/release", ("releaseState", "ONLINE"));
+            Assert.True(released.Code == 0, released.ToString());
         }
+        return new Workflow(projectCode, code, name, codes);
     }
 
-    public Task<Workflow> NewWorkflow(string v, TaskSpec[] tasks, (string Pre, string Post)[] edges, bool online = true, string globalParams = "[]")
-        => NewProject(v).ContinueWith(p => CreateWorkflow(v, p.Result, tasks, edges, online, globalParams));
+    public async Task<Workflow> NewWorkflow(string v, TaskSpec[] tasks, (string Pre, string Post)[] edges, bool online = true, string globalParams = "[]")
+        => await CreateWorkflow(v, await NewProject(v), tasks, edges, online, globalParams);
 
     // ---- running ----
 
