@@ -124,19 +124,70 @@ public static class WorkflowInstancesApi
         return DsResult.Ok(view);
     }
 
-    // updateProcessInstance edits the instance's DAG (a new definition version). The sandbox checks what DS checks
-    // before saving (project, instance, finished state) and answers like DS does when the definition cannot be saved.
+    // updateProcessInstance: edits a finished instance's DAG as a new definition version (syncDefine=true also makes it
+    // the definition's current version; false only logs it) and points the instance at that version. Checks: permission
+    // (thrown), instance (50001 thrown), definition of another project (50001), final state only (50006 with the
+    // state's toString), then the definitions area's payload validation (50017, 50020, 50019 …).
     private static DsResult Update(DsRequest r)
     {
         var s = r.Store;
         var projectCode = r.Long("projectCode");
-        if (ProjectAccess.CheckProjectAndAuth(s, r.User, projectCode, out _) is { } denied)
-            return denied;
+        ProjectAccess.CheckAuthorizedOrThrow(s, r.User, projectCode);
         var id = r.Int("id");
         var w = s.WorkflowInstances.Find(id) ?? throw new DsServiceException(DsStatuses.WorkflowInstanceNotExist, id);
-        if (!w.State.IsFinished())
+        var current = WorkflowDags.Definition(s, w.WorkflowDefinitionCode);
+        if (current is not null && current.ProjectCode != projectCode)
+            return DsResult.Error(DsStatuses.WorkflowInstanceNotExist, id);
+        if (!w.State.IsFinished() || Engine(r).IsBusy(w.Id))
             return DsResult.Error(DsStatuses.WorkflowInstanceStateOperationError, w.Name, r.Flavor.StateText(w.State), "update");
-        return DsResult.Error(DsStatuses.UpdateWorkflowInstanceError);
+        if (current is null)
+            throw new InvalidOperationException("Cannot invoke \"WorkflowDefinition.set()\" because \"workflowDefinition\" is null");
+
+        var scheduleTime = r.Str("scheduleTime");
+        if (!string.IsNullOrEmpty(scheduleTime))
+            w.ScheduleTime = DsDates.Parse(scheduleTime, r.User.TimeZone) ?? w.ScheduleTime;
+        var globalParams = r.Str("globalParams");
+        w.GlobalParams = globalParams;
+        var timeout = r.IntOrNull("timeout") ?? 0;
+        w.Timeout = timeout;
+
+        var tasks = Workflows.DefinitionPayload.Tasks(r.Str("taskDefinitionJson"), r.Flavor);
+        var relations = Workflows.DefinitionPayload.Relations(r.Str("taskRelationJson"), tasks, r.Flavor);
+        var sync = r.Bool("syncDefine") == true;
+        var now = r.Now;
+
+        // Without syncDefine DS only writes version logs; the sandbox saves through the same helpers and puts the
+        // current rows back afterwards.
+        var keptDefinition = current.CopyDefinition();
+        var keptRelations = s.WorkflowTaskRelations.All.Where(x => x.WorkflowDefinitionCode == current.Code).ToList();
+        var taskCodes = tasks.Select(t => t.Code).Where(c => c != 0).ToHashSet();
+        var keptTasks = s.TaskDefinitions.All.Where(t => taskCodes.Contains(t.Code)).ToList();
+
+        var definition = current.CopyDefinition();
+        definition.GlobalParams = globalParams;
+        definition.Locations = r.Str("locations");
+        definition.Timeout = timeout;
+        definition.UpdateTime = now;
+        Workflows.DefinitionStore.SaveTasks(s, r.User, projectCode, tasks, now);
+        var version = Workflows.DefinitionStore.SaveDefinition(s, r.User, definition);
+        Workflows.DefinitionStore.SaveRelations(s, r.User, projectCode, definition.Code, version, relations, tasks, now);
+
+        if (!sync)
+        {
+            if (WorkflowDags.Definition(s, current.Code) is { } replaced)
+                s.WorkflowDefinitions.Remove(replaced.Id);
+            s.WorkflowDefinitions.InsertWithId(keptDefinition);
+            foreach (var rel in s.WorkflowTaskRelations.All.Where(x => x.WorkflowDefinitionCode == current.Code).ToList())
+                s.WorkflowTaskRelations.Remove(rel.Id);
+            foreach (var rel in keptRelations)
+                s.WorkflowTaskRelations.InsertWithId(rel);
+            foreach (var t in s.TaskDefinitions.All.Where(t => tasks.Any(x => x.Code == t.Code)).ToList())
+                s.TaskDefinitions.Remove(t.Id);
+            foreach (var t in keptTasks)
+                s.TaskDefinitions.InsertWithId(t);
+        }
+        w.WorkflowDefinitionVersion = version;
+        return DsResult.Ok(WorkflowDefinitionView.Read(definition));
     }
 
     // deleteProcessInstanceById: instance (50001), permission on the definition's project, final state only
