@@ -39,9 +39,12 @@ public static class WorkflowInstancesApi
     private static void WireHooks(SandboxStore store)
     {
         var hooks = store.Hooks;
-        hooks.CountRunningWorkflowInstances = projectCode => store.WorkflowInstances.All.Count(w =>
-            w.ProjectCode == projectCode && w.State == WorkflowExecutionStatus.RUNNING_EXECUTION
-            && store.WorkflowDefinitions.All.Any(d => d.Code == w.WorkflowDefinitionCode && d.Version == w.WorkflowDefinitionVersion));
+        hooks.CountRunningWorkflowInstances = projectCode =>
+        {
+            var current = store.WorkflowDefinitions.All.Where(d => d.ProjectCode == projectCode).Select(d => (d.Code, d.Version)).ToHashSet();
+            return store.WorkflowInstances.All.Count(w => w.ProjectCode == projectCode && w.State == WorkflowExecutionStatus.RUNNING_EXECUTION
+                && current.Contains((w.WorkflowDefinitionCode, w.WorkflowDefinitionVersion)));
+        };
         hooks.CountUnfinishedInstancesOfTenant = tenantCode => store.WorkflowInstances.All.Count(w => w.TenantCode == tenantCode && !w.State.IsFinished());
         hooks.CountUnfinishedInstancesOfDefinition = (code, version) => store.WorkflowInstances.All.Count(w =>
             w.WorkflowDefinitionCode == code && (version is null || w.WorkflowDefinitionVersion == version) && !w.State.IsFinished());
