@@ -64,7 +64,7 @@ public static class ExecutorsApi
         var scheduleTime = r.Str("scheduleTime");
 
         WorkflowDefinitionRow? definition;
-        if (flavor.Is32)
+        if (flavor.CommandBasedStart)
         {
             var projectCode = r.Long("projectCode");
             ProjectAccess.CheckAuthorizedOrThrow(s, r.User, projectCode);
@@ -93,17 +93,17 @@ public static class ExecutorsApi
         var workflow = engine.Definitions.Version(definition.Code, definition.Version)
             ?? throw new DsServiceException(DsStatuses.WorkflowDefinitionNotExist, definition.Code);
 
-        var startNodes = flavor.Is32 ? CheckStartNodes32(r.Str("startNodeList"), workflow) : ParseStartNodes33(r.Str("startNodeList"));
+        var startNodes = flavor.CommandBasedStart ? CheckStartNodes32(r.Str("startNodeList"), workflow) : ParseStartNodes33(r.Str("startNodeList"));
 
         IReadOnlyList<DateTime?> dates = [null];
         if (complement)
         {
-            var parsed = flavor.Is32 ? ComplementDates32(scheduleTime) : ComplementDates33(scheduleTime);
+            var parsed = flavor.CommandBasedStart ? ComplementDates32(scheduleTime) : ComplementDates33(scheduleTime);
             if (parsed is null)
                 return new StartOutcome(null, DsResult.Error(DsStatuses.StartWorkflowInstanceError)); // createCommand returned 0
             if (parsed.Count == 0)
             {
-                if (flavor.Is32)
+                if (flavor.CommandBasedStart)
                     throw new DsServiceException(DsStatuses.TaskComplementDataDateError);
                 throw new InvalidOperationException("backfillDateList is empty");
             }
@@ -124,7 +124,7 @@ public static class ExecutorsApi
             EnvironmentCode = r.LongOrNull("environmentCode") ?? -1,
             StartNodes = startNodes,
             TaskDependType = r.Enum("taskDependType") ?? "TASK_POST",
-            StartParams = ParseStartParams(r.Str("startParams"), acceptPropertyList: !flavor.Is32),
+            StartParams = ParseStartParams(r.Str("startParams"), acceptPropertyList: flavor.StartParamsAcceptPropertyList),
             DryRun = r.IntOrNull("dryRun") ?? 0,
             TestFlag = r.Declares("testFlag") ? r.IntOrNull("testFlag") ?? 0 : 0,
             ScheduleTimes = dates,
@@ -132,7 +132,10 @@ public static class ExecutorsApi
             ExpectedParallelismNumber = r.IntOrNull("expectedParallelismNumber"),
             ScheduleTimeJson = scheduleTime,
         };
-        return new StartOutcome(engine.Start(request), null);
+        var started = engine.Start(request);
+        if (flavor.StartStoresWarningGroupOnDefinition && ReferenceEquals(definition, WorkflowDags.Definition(s, definition.Code)))
+            definition.WarningGroupId = request.WarningGroupId; // 3.2.2: processDefinitionMapper.updateById after the command
+        return new StartOutcome(started, null);
     }
 
     private static void CheckTenant(SandboxStore s, string? tenantCode)
@@ -303,7 +306,7 @@ public static class ExecutorsApi
     private static DsResult BatchStart(DsRequest r)
     {
         var codes = r.Str("workflowDefinitionCodes")!;
-        if (r.Flavor.Is32)
+        if (r.Flavor.CommandBasedStart)
         {
             // 3.2.2: distinct codes, Long.parseLong each; returned errors are collected, exceptions escape.
             var failed = new List<string>();
@@ -373,7 +376,7 @@ public static class ExecutorsApi
         var ids = r.Str("workflowInstanceIds")!;
         var executeType = r.Enum("executeType")!;
         var failures = new List<string>();
-        if (r.Flavor.Is32)
+        if (r.Flavor.BatchExecuteCollectsErrors)
         {
             if (string.IsNullOrEmpty(ids))
                 return DsResult.Ok();
@@ -386,7 +389,7 @@ public static class ExecutorsApi
                 }
                 catch (Exception)
                 {
-                    failures.Add(JavaMessageFormat.Format(DsStatuses.WorkflowInstanceError.Template32!, [text]));
+                    failures.Add(r.Flavor.Message(DsStatuses.WorkflowInstanceError, [text]));
                 }
             }
             return failures.Count > 0 ? DsResult.Error(DsStatuses.BatchExecuteWorkflowInstanceError, string.Join("\n", failures)) : DsResult.Ok();

@@ -121,7 +121,7 @@ public static class TaskInstancesApi
         if (task is null)
             return DsResult.Error(DsStatuses.TaskInstanceNotFound);
         if (task.LogPath is { } path && File.Exists(path))
-            new TaskLog(path, r.Flavor, s.Clock, r.Flavor.Is32 ? "" : $"TaskExecutor-{task.Id}").Info("savepoint triggered (simulated by the sandbox)");
+            new TaskLog(path, r.Flavor, s.Clock, r.Flavor.LogThread(task.Id)).Info("savepoint triggered (simulated by the sandbox)");
         return DsResult.Ok();
     }
 }

@@ -230,7 +230,7 @@ public static class WorkflowInstancesApi
                 }
                 catch (Exception)
                 {
-                    failed.Add(JavaMessageFormat.Format(r.Flavor.Is32 ? DsStatuses.WorkflowInstanceError.Template32! : DsStatuses.WorkflowInstanceError.Template, [text]));
+                    failed.Add(r.Flavor.Message(DsStatuses.WorkflowInstanceError, [text]));
                 }
             }
         }
@@ -254,9 +254,9 @@ public static class WorkflowInstancesApi
         var data = new Dictionary<string, object?>
         {
             [r.Flavor.JsonName("workflowInstanceState")] = r.Flavor.StateText(w.State),
-            ["taskList"] = r.Flavor.Is32
-                ? tasks.Select(t => TaskInstanceView.From(t)).ToList()
-                : tasks.Select(TaskInstanceDependentView.FromRow).ToList<object>(),
+            ["taskList"] = r.Flavor.TaskListHasDependentResult
+                ? tasks.Select(TaskInstanceDependentView.FromRow).ToList<object>()
+                : tasks.Select(t => TaskInstanceView.From(t)).ToList(),
         };
         return DsResult.Ok(data);
     }

@@ -167,69 +167,14 @@ public sealed class ExecutionEngine : IAsyncDisposable
             row.State = WorkflowExecutionStatus.RUNNING_EXECUTION;
             row.Host = Options.MasterHost;
             row.StateHistory.Add(new StateDesc(now, WorkflowExecutionStatus.RUNNING_EXECUTION, "init running"));
-            row.StateHistory.Add(new StateDesc(now, WorkflowExecutionStatus.RUNNING_EXECUTION, CommandDescription(commandType)));
+            row.StateHistory.Add(new StateDesc(now, WorkflowExecutionStatus.RUNNING_EXECUTION, Flavor.RunningHistoryDesc(commandType)));
             row.RestartTime = now;
         }
         return Store.WorkflowInstances.Insert(row);
     }
 
-    /// <summary>DS 3.2's CommandType descriptions (stateHistory desc of master-written states).</summary>
-    internal static string CommandDescription(string commandType) => commandType switch
-    {
-        "START_PROCESS" => "start a new process",
-        "START_CURRENT_TASK_PROCESS" => "start a new process from current nodes",
-        "RECOVER_TOLERANCE_FAULT_PROCESS" => "recover tolerance fault process",
-        "RECOVER_SUSPENDED_PROCESS" => "recover suspended process",
-        "START_FAILURE_TASK_PROCESS" => "start process from failure task nodes",
-        "COMPLEMENT_DATA" => "complement data",
-        "SCHEDULER" => "start a new process from scheduler",
-        "REPEAT_RUNNING" => "repeat running a process",
-        "PAUSE" => "pause a process",
-        "STOP" => "stop a process",
-        "EXECUTE_TASK" => "start a task node in a process instance",
-        _ => commandType.ToLowerInvariant().Replace('_', ' '),
-    };
-
     private string CommandParamJson(StartRequest r, DateTime? scheduleTime)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
-        {
-            w.WriteStartObject();
-            if (Flavor.Is32)
-            {
-                if (r.StartNodes.Count > 0)
-                    w.WriteString("StartNodeList", string.Join(',', r.StartNodes));
-                if (r.StartParams.Count > 0)
-                    w.WriteString("StartParams", JsonSerializer.Serialize(r.StartParams));
-                if (scheduleTime is { } t && r.CommandType == "COMPLEMENT_DATA")
-                    w.WriteString("complementScheduleDateList", DsDateTimeConverter.ToWire(t));
-            }
-            else
-            {
-                w.WriteStartArray("commandParams");
-                foreach (var (name, value) in r.StartParams)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("prop", name);
-                    w.WriteString("direct", "IN");
-                    w.WriteString("type", "VARCHAR");
-                    w.WriteString("value", value);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteStartArray("startNodes");
-                foreach (var code in r.StartNodes)
-                    w.WriteNumberValue(code);
-                w.WriteEndArray();
-                if (scheduleTime is { } t && r.CommandType == "COMPLEMENT_DATA")
-                    w.WriteString("backfillTime", DsDateTimeConverter.ToWire(t));
-                w.WriteString("timeZone", "UTC");
-            }
-            w.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-    }
+        => Flavor.CommandParamJson(r.StartNodes, r.StartParams, r.CommandType == "COMPLEMENT_DATA" ? scheduleTime : null);
 
     /// <summary>The instance's globalParams: the definition's properties with start parameters overriding or added.</summary>
     private static string? MergeGlobalParams(string? definitionGlobals, IReadOnlyDictionary<string, string> startParams)
@@ -434,7 +379,7 @@ public sealed class ExecutionEngine : IAsyncDisposable
             try
             {
                 Directory.CreateDirectory(execPath);
-                var log = new TaskLog(logPath, Flavor, Store.Clock, Flavor.Is32 ? "" : $"TaskExecutor-{row.Id}");
+                var log = new TaskLog(logPath, Flavor, Store.Clock, Flavor.LogThread(row.Id));
                 lock (Store.Gate)
                 {
                     row.State = TaskExecutionStatus.RUNNING_EXECUTION;

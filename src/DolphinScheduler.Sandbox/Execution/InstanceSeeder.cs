@@ -77,7 +77,7 @@ public static class InstanceSeeder
                     Seeded = true,
                 };
                 row.AddHistoryCmd(commandType);
-                row.StateHistory.Add(new StateDesc(start, WorkflowExecutionStatus.RUNNING_EXECUTION, flavor.Is32 ? "init running" : commandType));
+                row.StateHistory.Add(new StateDesc(start, WorkflowExecutionStatus.RUNNING_EXECUTION, flavor.SeededHistoryDesc(commandType)));
                 if (flavor.HistoryRecordsFinalStates)
                     row.StateHistory.Add(new StateDesc(end, state, "update by workflow executor"));
                 s.WorkflowInstances.Insert(row);

@@ -322,7 +322,7 @@ internal sealed class WorkflowRun
         w.State = WorkflowExecutionStatus.RUNNING_EXECUTION;
         w.Host = engine.Options.MasterHost;
         w.StateHistory.Add(new StateDesc(now, WorkflowExecutionStatus.RUNNING_EXECUTION,
-            engine.Flavor.Is32 ? ExecutionEngine.CommandDescription(command) : command));
+            engine.Flavor.RunningHistoryDesc(command)));
     }
 
     private List<TaskInstanceRow> ValidRows()
@@ -571,7 +571,7 @@ internal sealed class WorkflowRun
             slotTaken = true;
 
             Directory.CreateDirectory(ctx.ExecutePath);
-            log = new TaskLog(ctx.LogPath, engine.Flavor, store.Clock, engine.Flavor.Is32 ? "" : $"TaskExecutor-{row.Id}");
+            log = new TaskLog(ctx.LogPath, engine.Flavor, store.Clock, engine.Flavor.LogThread(row.Id));
             lock (store.Gate)
             {
                 row.State = TaskExecutionStatus.DISPATCH;

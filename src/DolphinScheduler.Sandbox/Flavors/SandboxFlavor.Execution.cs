@@ -25,11 +25,101 @@ public sealed partial class SandboxFlavor
         return Is32 ? $"{definitionName}-{version}-{stamp}" : $"{definitionName}-{stamp}";
     }
 
+    /// <summary>
+    /// 3.2.2's start is ExecutorServiceImpl.execProcessInstance (path-project permission, tenant/timeout checks, a command
+    /// row, returned errors collected by batch start); 3.3+ goes through the trigger/backfill delegates (definition by code,
+    /// plain ServiceExceptions, the first error aborts a batch).
+    /// </summary>
+    public bool CommandBasedStart => Is32;
+
+    /// <summary>startParams: 3.2 reads a JSON object only; 3.3+ also a JSON array of Property (the 3.3+ UI sends that).</summary>
+    public bool StartParamsAcceptPropertyList => !Is32;
+
+    /// <summary>3.2.2 batch-execute collects per-instance errors into 50058; 3.3+ throws one ServiceException (10000).</summary>
+    public bool BatchExecuteCollectsErrors => Is32;
+
+    /// <summary>
+    /// The instance's commandParam: 3.2 <c>{"StartNodeList":"…","StartParams":"{…}"}</c>, 3.3+ the RunWorkflowCommandParam
+    /// <c>{"commandParams":[Property…],"startNodes":[…],"timeZone":"UTC"}</c>.
+    /// </summary>
+    public string CommandParamJson(IReadOnlyList<long> startNodes, IReadOnlyDictionary<string, string> startParams, DateTime? complementDate)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new System.Text.Json.Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            if (Is32)
+            {
+                if (startNodes.Count > 0)
+                    w.WriteString("StartNodeList", string.Join(',', startNodes));
+                if (startParams.Count > 0)
+                    w.WriteString("StartParams", System.Text.Json.JsonSerializer.Serialize(startParams));
+                if (complementDate is { } t)
+                    w.WriteString("complementScheduleDateList", DsDateTimeConverter.ToWire(t));
+            }
+            else
+            {
+                w.WriteStartArray("commandParams");
+                foreach (var (name, value) in startParams)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("prop", name);
+                    w.WriteString("direct", "IN");
+                    w.WriteString("type", "VARCHAR");
+                    w.WriteString("value", value);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteStartArray("startNodes");
+                foreach (var code in startNodes)
+                    w.WriteNumberValue(code);
+                w.WriteEndArray();
+                if (complementDate is { } t)
+                    w.WriteString("backfillTime", DsDateTimeConverter.ToWire(t));
+                w.WriteString("timeZone", "UTC");
+            }
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>stateHistory desc of the master's RUNNING_EXECUTION step: 3.2 the CommandType description, 3.3+ its name.</summary>
+    public string RunningHistoryDesc(string commandType) => Is32 ? CommandDescription(commandType) : commandType;
+
+    /// <summary>DS 3.2's CommandType descriptions.</summary>
+    public static string CommandDescription(string commandType) => commandType switch
+    {
+        "START_PROCESS" => "start a new process",
+        "START_CURRENT_TASK_PROCESS" => "start a new process from current nodes",
+        "RECOVER_TOLERANCE_FAULT_PROCESS" => "recover tolerance fault process",
+        "RECOVER_SUSPENDED_PROCESS" => "recover suspended process",
+        "START_FAILURE_TASK_PROCESS" => "start process from failure task nodes",
+        "COMPLEMENT_DATA" => "complement data",
+        "SCHEDULER" => "start a new process from scheduler",
+        "REPEAT_RUNNING" => "repeat running a process",
+        "PAUSE" => "pause a process",
+        "STOP" => "stop a process",
+        "EXECUTE_TASK" => "start a task node in a process instance",
+        _ => commandType.ToLowerInvariant().Replace('_', ' '),
+    };
+
+    /// <summary>The first stateHistory entry of a seeded (already finished) instance.</summary>
+    public string SeededHistoryDesc(string commandType) => Is32 ? "init running" : commandType;
+
+    /// <summary>3.3+ …/{id}/tasks items are TaskInstanceDependentDetails (with taskInstanceDependentResult).</summary>
+    public bool TaskListHasDependentResult => !Is32;
+
+    /// <summary>The <c>[thread]</c> of 3.3+ log lines (3.2's pattern has none).</summary>
+    public string LogThread(int taskInstanceId) => Is32 ? "" : $"TaskExecutor-{taskInstanceId}";
+
     /// <summary>3.3+ only accepts START_PROCESS and COMPLEMENT_DATA as execType (others: 10000); 3.2 runs any as a start.</summary>
     public bool RejectsOtherExecTypes => !Is32;
 
     /// <summary>3.2 validates the <c>timeout</c> start parameter (1..MAX_TASK_TIMEOUT minutes, else 10157).</summary>
     public bool ValidatesStartTimeout => Is32;
+
+    /// <summary>3.2.2's execProcessInstance copies the start's warningGroupId onto the definition row (null included).</summary>
+    public bool StartStoresWarningGroupOnDefinition => Is32;
 
     /// <summary>3.2 only: a start/execute must name the instance's own project in the path (3.3+ ignores it, README §10.10).</summary>
     public bool ExecutorChecksPathProject => Is32;
