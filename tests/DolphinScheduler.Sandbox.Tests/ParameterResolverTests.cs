@@ -48,3 +48,19 @@ public sealed class ParameterResolverTests
     public void Time_expressions(string expression, string expected)
         => Assert.Equal(expected, ParameterResolver.Resolve(expression, new Dictionary<string, string>(), Base));
 }
+
+/// <summary>The execution options of the command line.</summary>
+public sealed class ExecutionCommandLineTests
+{
+    [Fact]
+    public void Retry_interval_scale_and_seed_instances_are_parsed_and_checked()
+    {
+        var options = Hosting.CommandLine.Parse(["--retry-interval-scale", "0.25", "--seed-instances=500"], out var error);
+        Assert.Null(error);
+        Assert.Equal((0.25, 500), (options!.RetryIntervalScale, options.SeedInstances));
+        Assert.Null(Hosting.CommandLine.Parse(["--retry-interval-scale", "-1"], out error));
+        Assert.Contains("--retry-interval-scale", error);
+        Assert.Null(Hosting.CommandLine.Parse(["--seed-instances", "many"], out error));
+        Assert.Contains("--seed-instances", error);
+    }
+}

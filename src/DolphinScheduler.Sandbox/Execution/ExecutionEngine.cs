@@ -60,11 +60,12 @@ public sealed class ExecutionEngine : IAsyncDisposable
     public StartResult Start(StartRequest request)
     {
         var triggerCode = Flavor.StartReturnsTriggerCode ? Store.Codes.Next() : (long?)null;
+        var commandTime = Store.Now;
         var planned = request.ScheduleTimes.Select(t => new PlannedRun(t)).ToList();
         if (!Flavor.StartReturnsTriggerCode)
         {
             foreach (var p in planned)
-                p.Row = CreateInstanceRow(request, p.ScheduleTime, submittedOnly: true, triggerCode: null);
+                p.Row = CreateInstanceRow(request, p.ScheduleTime, submittedOnly: true, triggerCode: null, commandTime);
         }
 
         var queueCount = 1;
@@ -75,7 +76,7 @@ public sealed class ExecutionEngine : IAsyncDisposable
             queues[i % queueCount].Add(planned[i]);
 
         foreach (var queue in queues)
-            Spawn(() => RunQueueAsync(request, queue, triggerCode));
+            Spawn(() => RunQueueAsync(request, queue, triggerCode, commandTime));
 
         return new StartResult(planned.Where(p => p.Row is not null).Select(p => p.Row!.Id).ToList(), triggerCode);
     }
@@ -86,7 +87,7 @@ public sealed class ExecutionEngine : IAsyncDisposable
         public WorkflowInstanceRow? Row { get; set; }
     }
 
-    private async Task RunQueueAsync(StartRequest request, List<PlannedRun> queue, long? triggerCode)
+    private async Task RunQueueAsync(StartRequest request, List<PlannedRun> queue, long? triggerCode, DateTime commandTime)
     {
         foreach (var p in queue)
         {
@@ -96,7 +97,7 @@ public sealed class ExecutionEngine : IAsyncDisposable
                 await Task.Delay(Options.CommandPickupDelay, ShuttingDown);
                 lock (Store.Gate)
                 {
-                    p.Row = CreateInstanceRow(request, p.ScheduleTime, submittedOnly: false, triggerCode);
+                    p.Row = CreateInstanceRow(request, p.ScheduleTime, submittedOnly: false, triggerCode, commandTime);
                     run = new WorkflowRun(this, p.Row, request.Workflow, WorkflowRun.Mode.Start, request.StartNodes, request.TaskDependType);
                     runs[p.Row.Id] = run;
                 }
@@ -117,7 +118,7 @@ public sealed class ExecutionEngine : IAsyncDisposable
     }
 
     /// <summary>Inserts the instance row as the master (3.2) or the trigger RPC (3.3+, SUBMITTED_SUCCESS) creates it.</summary>
-    private WorkflowInstanceRow CreateInstanceRow(StartRequest r, DateTime? scheduleTime, bool submittedOnly, long? triggerCode)
+    private WorkflowInstanceRow CreateInstanceRow(StartRequest r, DateTime? scheduleTime, bool submittedOnly, long? triggerCode, DateTime commandTime)
     {
         var now = Store.Now;
         var wf = r.Workflow;
@@ -137,7 +138,7 @@ public sealed class ExecutionEngine : IAsyncDisposable
             WarningType = r.WarningType ?? "NONE",
             WarningGroupId = r.WarningGroupId,
             ScheduleTime = scheduleTime,
-            CommandStartTime = now,
+            CommandStartTime = commandTime,
             GlobalParams = MergeGlobalParams(wf.GlobalParams, r.StartParams),
             ExecutorId = r.User.Id,
             ExecutorName = r.User.UserName,
