@@ -76,7 +76,7 @@ public sealed class ControlTests(ExecutionSandboxes sandbox) : IClassFixture<Exe
     [ClassData(typeof(BothFlavors))]
     public async Task Pause_lets_the_running_task_finish_then_recover_suspended_resumes(string v)
     {
-        var wf = await sandbox.NewWorkflow(v, [new TaskSpec("first", "sleep 1; echo first"), new TaskSpec("second", "echo second")], [("first", "second")]);
+        var wf = await sandbox.NewWorkflow(v, [new TaskSpec("first", "sleep 1.5; echo first"), new TaskSpec("second", "echo second")], [("first", "second")]);
         var id = await sandbox.Start(v, wf);
         await sandbox.WaitTask(v, wf.ProjectCode, id, "first", "RUNNING_EXECUTION");
         var r = await sandbox.Execute(v, wf.ProjectCode, id, "PAUSE");
