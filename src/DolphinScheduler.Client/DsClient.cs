@@ -28,6 +28,9 @@ namespace DolphinScheduler.Client
             Users = new UsersClient(Api);
             Tokens = new TokensClient(Api);
             Projects = new ProjectsClient(Api);
+            Resources = new ResourcesClient(Api);
+            Schedules = new SchedulesClient(Api);
+            Workflows = new WorkflowsClient(Api, Resources, Schedules);
         }
 
         internal DsTransport Transport { get; }
@@ -39,6 +42,9 @@ namespace DolphinScheduler.Client
         public UsersClient Users { get; }
         public TokensClient Tokens { get; }
         public ProjectsClient Projects { get; }
+        public ResourcesClient Resources { get; }
+        public SchedulesClient Schedules { get; }
+        public WorkflowsClient Workflows { get; }
 
         /// <summary>Logs in (password) or checks the token, detects the server version unless forced, and reads the user.</summary>
         public static async Task<DsClient> ConnectAsync(DsConnectOptions options, CancellationToken cancellationToken = default)
