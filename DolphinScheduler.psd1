@@ -13,7 +13,10 @@
     TypesToProcess       = @('DolphinScheduler.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-DsServer', 'Disconnect-DsServer', 'Get-DsConnection',
-        'Get-DsProject', 'New-DsProject', 'Set-DsProject', 'Remove-DsProject'
+        'Get-DsProject', 'New-DsProject', 'Set-DsProject', 'Remove-DsProject',
+        'Send-DsResource', 'Get-DsResource', 'Receive-DsResource', 'Remove-DsResource', 'New-DsResourceDirectory',
+        'New-DsTask', 'New-DsWorkflow', 'Get-DsWorkflow', 'Set-DsWorkflow', 'Remove-DsWorkflow', 'Publish-DsWorkflow', 'Unpublish-DsWorkflow',
+        'Get-DsSchedule', 'New-DsSchedule', 'Set-DsSchedule', 'Remove-DsSchedule', 'Enable-DsSchedule', 'Disable-DsSchedule'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
