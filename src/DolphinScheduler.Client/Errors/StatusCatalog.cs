@@ -19,8 +19,14 @@ namespace DolphinScheduler.Client.Errors
     /// </summary>
     internal static partial class StatusCatalog
     {
-        private static readonly Dictionary<int, StatusEntry[]> ByCode =
-            Entries.GroupBy(e => e.Code).ToDictionary(g => g.Key, g => g.ToArray());
+        // Built on first use: static initializers of a partial class run in file order, which the build does not fix,
+        // so reading Entries (StatusCatalog.Data.cs) from an initializer here could see it still null.
+        private static class Index
+        {
+            public static readonly Dictionary<int, StatusEntry[]> ByCode = Entries.GroupBy(e => e.Code).ToDictionary(g => g.Key, g => g.ToArray());
+        }
+
+        private static Dictionary<int, StatusEntry[]> ByCode => Index.ByCode;
 
         public static string? NameOf(int code, bool v32)
         {
