@@ -180,7 +180,8 @@ namespace DolphinScheduler
             var scriptKey = TaskTypes.ScriptKey(type);
             if (map.Contains(scriptKey))
             {
-                spec.Script = JsonValues.AsString(map[scriptKey]);
+                var script = JsonValues.AsString(map[scriptKey]);
+                spec.Script = string.IsNullOrEmpty(script) ? null : script; // "" is the type's default (a jar program)
                 map.Remove(scriptKey);
             }
             if (map.Contains("resourceList"))
