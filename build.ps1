@@ -32,7 +32,10 @@ param(
     [int] $Port = 12345,
 
     # Test: only the named Pester test files or xunit projects matching this filter.
-    [string] $Filter
+    [string] $Filter,
+
+    # Build: skip generating help (inner-loop development only; Test and Demo always build it).
+    [switch] $SkipHelp
 )
 
 Set-StrictMode -Version Latest
@@ -50,7 +53,8 @@ function Invoke-Dotnet {
 # Runs a script in a fresh pwsh (the same PowerShell that runs this build), so loaded assemblies never leak between steps.
 function Invoke-ChildPwsh([string] $File, [string[]] $Arguments) {
     $pwsh = Join-Path $PSHOME 'pwsh.dll'
-    & dotnet $pwsh -NoProfile -NonInteractive -File $File @Arguments
+    # The child's output goes to the console; only the exit code is returned (captured output would make it an array).
+    & dotnet $pwsh -NoProfile -NonInteractive -File $File @Arguments | Out-Host
     return $LASTEXITCODE
 }
 
@@ -60,13 +64,20 @@ function Invoke-Build {
     if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $moduleOut
     $bin = Join-Path $root "src/DolphinScheduler.PowerShell/bin/$Configuration/netstandard2.0"
-    # Our assemblies and their package dependencies; never PowerShell's own reference assembly.
-    Get-ChildItem $bin -Filter '*.dll' | Where-Object Name -ne 'System.Management.Automation.dll' | Copy-Item -Destination $moduleOut
-    Copy-Item (Join-Path $root 'DolphinScheduler.psd1') $moduleOut
+    # Layout (src/DolphinScheduler.Loader/README.md): the cmdlet and loader assemblies at the root, the core and every
+    # package dependency in Dependencies/ (loaded into a private context); never PowerShell's own reference assembly.
+    $dependencies = New-Item -ItemType Directory -Path (Join-Path $moduleOut 'Dependencies')
+    foreach ($dll in Get-ChildItem $bin -Filter '*.dll' | Where-Object Name -ne 'System.Management.Automation.dll') {
+        $target = if ($dll.Name -eq 'DolphinScheduler.PowerShell.dll') { $moduleOut } else { $dependencies }
+        Copy-Item $dll.FullName -Destination $target
+    }
+    Copy-Item (Join-Path $root "src/DolphinScheduler.Loader/bin/$Configuration/net8.0/DolphinScheduler.Loader.dll") $moduleOut
+    Copy-Item (Join-Path $root 'DolphinScheduler.psd1'), (Join-Path $root 'DolphinScheduler.psm1') $moduleOut
     Copy-Item (Join-Path $root 'src/DolphinScheduler.PowerShell/Formats/DolphinScheduler.Types.ps1xml') $moduleOut
     & (Join-Path $root 'tools/Build-FormatFile.ps1') -ViewsPath (Join-Path $root 'src/DolphinScheduler.PowerShell/Formats/Views.ps1') -OutputPath (Join-Path $moduleOut 'DolphinScheduler.Format.ps1xml')
     $helpScript = Join-Path $root 'tools/Build-Help.ps1'
-    if (Test-Path $helpScript) {
+    if ($SkipHelp -and $Task -eq 'Build') { Write-Host 'Skipping help (-SkipHelp).' }
+    elseif (Test-Path $helpScript) {
         $code = Invoke-ChildPwsh $helpScript @('-ModulePath', $moduleOut, '-DocsPath', (Join-Path $root 'docs'))
         if ($code -ne 0) { throw 'Generating help failed.' }
     }

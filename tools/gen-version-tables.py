@@ -20,12 +20,12 @@ namespace DolphinScheduler.Client.Versioning
 {
     internal static partial class EnumTables
     {
-        private static readonly Dictionary<string, string[]> Raw33 = new()
+        private static Dictionary<string, string[]> Raw33() => new()
         {
 %s
         };
 
-        private static readonly Dictionary<string, string[]> Raw32 = new()
+        private static Dictionary<string, string[]> Raw32() => new()
         {
 %s
         };

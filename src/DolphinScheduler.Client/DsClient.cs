@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Timeout = System.Threading.Timeout;
 using System.Threading.Tasks;
 using DolphinScheduler.Client.Auth;
 using DolphinScheduler.Client.Clients;
@@ -28,6 +29,10 @@ namespace DolphinScheduler.Client
             Users = new UsersClient(Api);
             Tokens = new TokensClient(Api);
             Projects = new ProjectsClient(Api);
+            Raw = new RawClient(Api);
+            Instances = new InstancesClient(Api);
+            TaskInstances = new TaskInstancesClient(Api);
+            Logs = new LogsClient(Api, TaskInstances);
             Resources = new ResourcesClient(Api);
             Schedules = new SchedulesClient(Api);
             Workflows = new WorkflowsClient(Api, Resources, Schedules);
@@ -42,12 +47,20 @@ namespace DolphinScheduler.Client
         public UsersClient Users { get; }
         public TokensClient Tokens { get; }
         public ProjectsClient Projects { get; }
+        public RawClient Raw { get; }
+        public InstancesClient Instances { get; }
+        public TaskInstancesClient TaskInstances { get; }
+        public LogsClient Logs { get; }
         public ResourcesClient Resources { get; }
         public SchedulesClient Schedules { get; }
         public WorkflowsClient Workflows { get; }
 
         /// <summary>Logs in (password) or checks the token, detects the server version unless forced, and reads the user.</summary>
-        public static async Task<DsClient> ConnectAsync(DsConnectOptions options, CancellationToken cancellationToken = default)
+        public static Task<DsClient> ConnectAsync(DsConnectOptions options, CancellationToken cancellationToken = default) =>
+            ConnectAsync(options, null, cancellationToken);
+
+        /// <summary>As above; tests pass a fake handler in place of the network.</summary>
+        internal static async Task<DsClient> ConnectAsync(DsConnectOptions options, System.Net.Http.HttpMessageHandler? handler, CancellationToken cancellationToken)
         {
             if (options.BaseUri == null) throw new ArgumentException("A base URI is required.", nameof(options));
             IAuthenticator authenticator;
@@ -55,7 +68,9 @@ namespace DolphinScheduler.Client
             else if (!string.IsNullOrEmpty(options.UserName) && options.Password != null) authenticator = new SessionAuthenticator(options.UserName!, options.Password);
             else throw new ArgumentException("Either a token or a user name and password is required.", nameof(options));
 
-            var (http, owner) = DsHttpClientFactory.Create(options.SkipCertificateCheck);
+            var (http, owner) = handler == null
+                ? DsHttpClientFactory.Create(options.SkipCertificateCheck)
+                : (new System.Net.Http.HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }, (IDisposable)new System.Net.Http.HttpClient());
             var log = options.Log ?? NullLog.Instance;
             // Login and get-user-info are the same in every family, so the canonical flavour serves until the probe ran.
             var transport = new DsTransport(http, options.BaseUri, FlavorFactory.Create(DsServerVersion.V3_4), authenticator,
@@ -64,15 +79,17 @@ namespace DolphinScheduler.Client
             try
             {
                 if (authenticator is SessionAuthenticator session) await session.LoginAsync(transport, cancellationToken).ConfigureAwait(false);
+                // get-user-info is the same in every family: it proves the credentials before the probe (which must run authenticated).
+                var userData = await transport.SendAsync(new DsRequest(Routes.Users.GetUserInfo), true, cancellationToken).ConfigureAwait(false);
                 var version = options.ServerVersion;
                 if (version == DsServerVersion.Auto)
                 {
-                    version = await VersionProbe.DetectAsync(transport, cancellationToken).ConfigureAwait(false);
+                    version = await VersionProbe.DetectAsync(transport, options.BaseUri, cancellationToken).ConfigureAwait(false);
                     log.Verbose("Detected DolphinScheduler " + DsTransport.DescribeVersion(version) + " API at " + options.BaseUri);
                 }
                 transport.Flavor = FlavorFactory.Create(version);
-                var userData = await transport.SendAsync(new DsRequest(Routes.Users.GetUserInfo), true, cancellationToken).ConfigureAwait(false);
                 var user = DsUser.From(new WireObject(userData, transport.Flavor), connection: null!);
+                transport.Identity = "user '" + user.UserName + "'";
                 client.Connection = new DsConnection(client, options.BaseUri, user, version, authenticator.Method, options.Name);
                 if (options.Token != null)
                     client.Connection.TokenExpireTime = await client.Tokens.FindExpiryAsync(user.Id, options.Token, cancellationToken).ConfigureAwait(false);

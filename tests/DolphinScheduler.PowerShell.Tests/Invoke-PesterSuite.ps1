@@ -20,11 +20,12 @@ $packages = (& dotnet nuget locals global-packages --list) -replace '^global-pac
 Import-Module (Join-Path $packages.Trim() 'pester/6.2.0/tools/Pester.psd1') -Force
 
 Import-Module (Join-Path $root 'tools/SandboxProcess.psm1') -Force
-$env:DS_TEST_MODULE_PATH = $ModulePath
+$env:DS_TEST_MODULE_PATH = (Resolve-Path $ModulePath).Path
 
 $files = Get-ChildItem $PSScriptRoot -Recurse -Filter '*.Tests.ps1'
 if ($Filter) { $files = $files | Where-Object Name -like "*$Filter*" }
-$integration = @($files | Where-Object { $_.FullName -like "*$([IO.Path]::DirectorySeparatorChar)Integration$([IO.Path]::DirectorySeparatorChar)*" })
+# Integration files run per flavour, in name order; Zz* files (the end-of-run contract check) come last by name.
+$integration = @($files | Where-Object { $_.FullName -like "*$([IO.Path]::DirectorySeparatorChar)Integration$([IO.Path]::DirectorySeparatorChar)*" } | Sort-Object Name)
 $others = @($files | Where-Object { $integration -notcontains $_ })
 
 $sandboxes = @()

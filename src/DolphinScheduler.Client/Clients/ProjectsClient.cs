@@ -24,7 +24,9 @@ namespace DolphinScheduler.Client.Clients
             Task.Run<DsProject?>(() => List(name, new PageRequest { PageSize = 100 }, cancellationToken).FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal)), cancellationToken);
 
         public Task<DsProject> CreateAsync(string name, string? description, CancellationToken cancellationToken = default) =>
-            Api.SendAsync(new DsRequest(E.Create).Add("projectName", name).Add("description", description), DsProject.From, cancellationToken);
+            AmbiguousCreate.RunAsync(
+                () => Api.SendAsync(new DsRequest(E.Create).Add("projectName", name).Add("description", description), DsProject.From, cancellationToken),
+                () => FindByNameAsync(name, cancellationToken), "project '" + name + "'", Api.Transport);
 
         public Task<DsProject> UpdateAsync(long code, string name, string? description, CancellationToken cancellationToken = default) =>
             Api.SendAsync(new DsRequest(E.Update).Path("code", code).Add("projectName", name).Add("description", description), DsProject.From, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,7 +19,9 @@ namespace DolphinScheduler.Client.Clients
             Api.Paged(() => new DsRequest(E.ListPaging).Add("searchVal", search), DsQueue.From, page, cancellationToken);
 
         public Task<DsQueue> CreateAsync(string name, string queueValue, CancellationToken cancellationToken = default) =>
-            Api.SendAsync(new DsRequest(E.Create).Add("queue", queueValue).Add("queueName", name), DsQueue.From, cancellationToken);
+            AmbiguousCreate.RunAsync(
+                () => Api.SendAsync(new DsRequest(E.Create).Add("queue", queueValue).Add("queueName", name), DsQueue.From, cancellationToken),
+                async () => (await ListAllAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(q => q.Name == name), "queue '" + name + "'", Api.Transport);
 
         public Task<DsQueue> UpdateAsync(int id, string name, string queueValue, CancellationToken cancellationToken = default) =>
             Api.SendAsync(new DsRequest(E.Update).Path("id", id).Add("queue", queueValue).Add("queueName", name), DsQueue.From, cancellationToken);

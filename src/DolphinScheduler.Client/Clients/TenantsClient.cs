@@ -19,7 +19,9 @@ namespace DolphinScheduler.Client.Clients
             Api.Paged(() => new DsRequest(E.ListPaging).Add("searchVal", search), DsTenant.From, page, cancellationToken);
 
         public Task<DsTenant> CreateAsync(string tenantCode, int queueId, string? description, CancellationToken cancellationToken = default) =>
-            Api.SendAsync(new DsRequest(E.Create).Add("tenantCode", tenantCode).Add("queueId", queueId).Add("description", description), DsTenant.From, cancellationToken);
+            AmbiguousCreate.RunAsync(
+                () => Api.SendAsync(new DsRequest(E.Create).Add("tenantCode", tenantCode).Add("queueId", queueId).Add("description", description), DsTenant.From, cancellationToken),
+                async () => (await ListAllAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(t => t.TenantCode == tenantCode), "tenant '" + tenantCode + "'", Api.Transport);
 
         /// <summary>Updates and reads the tenant back (DS answers the update with just <c>true</c>).</summary>
         public async Task<DsTenant> UpdateAsync(int id, string tenantCode, int queueId, string? description, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
@@ -33,6 +34,11 @@ namespace DolphinScheduler.Client.Clients
             Api.Paged(() => new DsRequest(E.ListPaging).Add("searchVal", search), DsUser.From, page, cancellationToken);
 
         public Task<DsUser> CreateAsync(UserSpec spec, CancellationToken cancellationToken = default) =>
+            AmbiguousCreate.RunAsync(() => CreateOnceAsync(spec, cancellationToken),
+                () => Task.Run<DsUser?>(() => List(spec.UserName, new PageRequest { PageSize = 100 }, cancellationToken).FirstOrDefault(u => u.UserName == spec.UserName)),
+                "user '" + spec.UserName + "'", Api.Transport);
+
+        private Task<DsUser> CreateOnceAsync(UserSpec spec, CancellationToken cancellationToken) =>
             Api.SendAsync(new DsRequest(E.Create)
                 .Add("userName", spec.UserName)
                 .Add("userPassword", spec.Password != null ? Secrets.Reveal(spec.Password) : "")

@@ -30,6 +30,12 @@ namespace DolphinScheduler.Client.Endpoints
         /// <summary>Safe to repeat after an ambiguous failure (GET, and POSTs that are idempotent by nature).</summary>
         public bool Idempotent { get; }
 
+        /// <summary>A path given by the user (Invoke-DsApi): sent as is, never translated by the flavour.</summary>
+        public bool Verbatim { get; private set; }
+
+        public static DsEndpoint ForVerbatimPath(string method, string path) =>
+            new("raw", method + " " + path, method.ToUpperInvariant(), path) { Verbatim = true };
+
         public override string ToString() => Method + " " + Path;
     }
 }

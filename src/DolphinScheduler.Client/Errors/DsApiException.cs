@@ -41,7 +41,12 @@ namespace DolphinScheduler
             DsErrorKind.Connection => "DsConnectionFailed",
             DsErrorKind.Timeout => "DsTimeout",
             DsErrorKind.Protocol => "DsProtocolError",
-            _ => HttpStatus is int h ? "DsHttp" + h : "DsError",
+            _ when HttpStatus is int h => "DsHttp" + h,
+            DsErrorKind.NotFound => "DsNotFound",
+            DsErrorKind.NotSupported => "DsNotSupported",
+            DsErrorKind.InvalidState => "DsInvalidState",
+            DsErrorKind.InvalidArgument => "DsInvalidArgument",
+            _ => "DsError",
         };
     }
 
@@ -81,7 +86,10 @@ namespace DolphinScheduler
     /// <summary>Network failure, TLS failure, or a timeout: DS never answered.</summary>
     public sealed class DsConnectionException : DsApiException
     {
-        public DsConnectionException(string message, DsErrorKind kind, string? method, string? path, Exception? inner)
-            : base(message, kind, null, null, null, null, method, path, inner) { }
+        public DsConnectionException(string message, DsErrorKind kind, string? method, string? path, Exception? inner, bool requestMayHaveBeenProcessed = false)
+            : base(message, kind, null, null, null, null, method, path, inner) { RequestMayHaveBeenProcessed = requestMayHaveBeenProcessed; }
+
+        /// <summary>The request was sent before the failure, so a change may have happened on the server.</summary>
+        public bool RequestMayHaveBeenProcessed { get; }
     }
 }

@@ -19,14 +19,9 @@ namespace DolphinScheduler.Client.Errors
     /// </summary>
     internal static partial class StatusCatalog
     {
-        // Built on first use: static initializers of a partial class run in file order, which the build does not fix,
-        // so reading Entries (StatusCatalog.Data.cs) from an initializer here could see it still null.
-        private static class Index
-        {
-            public static readonly Dictionary<int, StatusEntry[]> ByCode = Entries.GroupBy(e => e.Code).ToDictionary(g => g.Key, g => g.ToArray());
-        }
-
-        private static Dictionary<int, StatusEntry[]> ByCode => Index.ByCode;
+        // Built on first use: static initializers of partial files run in an unspecified order.
+        private static Dictionary<int, StatusEntry[]>? _byCode;
+        private static Dictionary<int, StatusEntry[]> ByCode => _byCode ??= Entries.GroupBy(e => e.Code).ToDictionary(g => g.Key, g => g.ToArray());
 
         public static string? NameOf(int code, bool v32)
         {

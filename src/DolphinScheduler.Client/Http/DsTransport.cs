@@ -37,6 +37,9 @@ namespace DolphinScheduler.Client.Http
         }
 
         public ApiFlavor Flavor { get; set; }
+
+        /// <summary>Who this connection is, for messages ("alice"); never a secret.</summary>
+        public string? Identity { get; set; }
         public IAuthenticator Authenticator { get; }
         public TimeSpan Timeout { get; }
         public RetryPolicy Retry { get; }
@@ -98,7 +101,7 @@ namespace DolphinScheduler.Client.Http
         private async Task<HttpResponseMessage> SendCoreAsync(DsRequest request, bool authenticate, CancellationToken cancellationToken)
         {
             var endpoint = request.Endpoint;
-            if (!Flavor.Supports(endpoint))
+            if (!endpoint.Verbatim && !Flavor.Supports(endpoint))
                 throw new DsApiException("DolphinScheduler " + DescribeVersion(Flavor.Version) + " has no endpoint for '" + endpoint.Name + "'.", DsErrorKind.NotSupported,
                     method: endpoint.Method.Method, path: Flavor.PathOf(endpoint));
 
@@ -125,9 +128,11 @@ namespace DolphinScheduler.Client.Http
                     catch (Exception ex) when (ex is OperationCanceledException || ex is HttpRequestException || ex is IOException)
                     {
                         var timedOut = ex is OperationCanceledException;
+                        // A refused connection never reached the server; anything else (reset, timeout) may have.
+                        var mayHaveBeenProcessed = !IsConnectRefused(ex);
                         var failure = new DsConnectionException(
                             (timedOut ? "The request to " + _base + " timed out after " + Timeout.TotalSeconds + " s (" : "Could not reach " + _base + " (") + endpoint.Method + " " + path + "): " + Innermost(ex),
-                            timedOut ? DsErrorKind.Timeout : DsErrorKind.Connection, endpoint.Method.Method, path, ex);
+                            timedOut ? DsErrorKind.Timeout : DsErrorKind.Connection, endpoint.Method.Method, path, ex, mayHaveBeenProcessed);
                         if (endpoint.Idempotent && Retry.ShouldRetry(attempt))
                         {
                             await DelayBeforeRetryAsync(attempt, null, failure.Message, cancellationToken).ConfigureAwait(false);
@@ -171,6 +176,7 @@ namespace DolphinScheduler.Client.Http
 
         private string BuildPath(DsRequest request)
         {
+            if (request.Endpoint.Verbatim) return request.Endpoint.Path;
             var template = Flavor.PathOf(request.Endpoint);
             var sb = new StringBuilder(template.Length + 16);
             var i = 0;
@@ -193,7 +199,9 @@ namespace DolphinScheduler.Client.Http
         {
             var list = new List<KeyValuePair<string, string>>(request.Parameters.Count);
             foreach (var p in request.Parameters)
-                if (Flavor.SendsParameter(request.Endpoint, p.Key))
+                if (request.Endpoint.Verbatim)
+                    list.Add(p);
+                else if (Flavor.SendsParameter(request.Endpoint, p.Key))
                     list.Add(new KeyValuePair<string, string>(Flavor.ParameterName(request.Endpoint, p.Key), p.Value));
             if (list.Count > 0) Log.Debug(request.Endpoint.Method + " parameters: " + string.Join(", ", list.Select(p => p.Key + "=" + Redact(p.Key, p.Value))));
             return list;
@@ -214,7 +222,7 @@ namespace DolphinScheduler.Client.Http
         private async Task<JsonElement> ReadEnvelopeAsync(DsRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
         {
             var method = request.Endpoint.Method.Method;
-            var path = Flavor.PathOf(request.Endpoint);
+            var path = request.Endpoint.Verbatim ? request.Endpoint.Path : Flavor.PathOf(request.Endpoint);
             if (!IsJson(response))
                 throw new DsApiException("The server answered " + method + " " + path + " with " + (response.Content.Headers.ContentType?.MediaType ?? "no content type")
                     + " instead of a DolphinScheduler JSON result. Check that the URI ends with the DS context path (/dolphinscheduler) and that the server version is right.",
@@ -271,7 +279,7 @@ namespace DolphinScheduler.Client.Http
             switch (status)
             {
                 case 401:
-                    return new DsAuthenticationException("The server refused the credentials of this connection (HTTP 401 on " + method + " " + path + "): the token is expired, revoked or unknown, the session was signed out, or the user is disabled.",
+                    return new DsAuthenticationException("The server " + _base + " refused the credentials of " + (Identity ?? "this connection") + " (HTTP 401 on " + method + " " + path + "): the token is expired, revoked or unknown, the session was signed out, or the user is disabled.",
                         httpStatus: 401, method: method, path: path);
                 case 429:
                     return new DsRateLimitedException("The server is rate limiting requests (HTTP 429 on " + method + " " + path + ").", RetryAfterOf(response), method, path);
@@ -303,6 +311,14 @@ namespace DolphinScheduler.Client.Http
 
         internal static string Redact(string name, string value) =>
             SensitiveNames.Any(s => name.Equals(s, StringComparison.OrdinalIgnoreCase)) ? "***" : (value.Length > 200 ? value.Substring(0, 200) + "…" : value);
+
+        private static bool IsConnectRefused(Exception ex)
+        {
+            for (var e = ex; e != null; e = e.InnerException)
+                if (e is System.Net.Sockets.SocketException se && (se.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionRefused || se.SocketErrorCode == System.Net.Sockets.SocketError.HostNotFound))
+                    return true;
+            return false;
+        }
 
         private static string Innermost(Exception ex)
         {

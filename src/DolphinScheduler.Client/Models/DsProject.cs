@@ -13,7 +13,10 @@ namespace DolphinScheduler
         /// <summary>The user who created the project.</summary>
         public string? Owner { get; private set; }
         public int OwnerId { get; private set; }
-        /// <summary>The caller's permission bit mask on list answers: 1 execute, 2 read, 4 write (7 all).</summary>
+        /// <summary>
+        /// The permission bit mask DS reports on list answers: 1 execute, 2 read, 4 write (7 all). DS reports 7 for every
+        /// project a general user lists, whatever the grant (3.2.2 ProjectServiceImpl.queryProjectListPaging).
+        /// </summary>
         public int Permission { get; private set; }
         /// <summary>Number of workflow definitions, on list answers.</summary>
         public int WorkflowCount { get; private set; }

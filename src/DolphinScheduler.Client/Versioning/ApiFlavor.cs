@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json;
 using DolphinScheduler.Client.Endpoints;
 
 namespace DolphinScheduler.Client.Versioning
@@ -32,6 +33,35 @@ namespace DolphinScheduler.Client.Versioning
 
         /// <summary>All enum values the family accepts, for validation before sending.</summary>
         public abstract IReadOnlyCollection<string> EnumValues(string enumName);
+
+        /// <summary>The execute-type/state table and the final states of this family.</summary>
+        public abstract ExecutionRules Execution { get; }
+
+        /// <summary>Reads the <c>data</c> of start-workflow-instance: instance ids (3.3+) or a trigger code (3.2).</summary>
+        public abstract StartAnswer ReadStartAnswer(JsonElement data);
+
+        /// <summary>
+        /// Checks a value of an enum parameter before sending: a value only the other family knows is refused with a
+        /// clear error instead of DS's conversion failure.
+        /// </summary>
+        public string RequireEnumValue(string enumName, string value, string parameterName)
+        {
+            var values = EnumValues(enumName);
+            foreach (var v in values)
+                if (string.Equals(v, value, System.StringComparison.OrdinalIgnoreCase)) return v;
+            var known = EnumValues32Or33(enumName, value);
+            var text = known
+                ? "-" + parameterName + " " + value + " does not exist on DolphinScheduler " + Http.DsTransport.DescribeVersion(Version) + " (it is a " + enumName + " of the other server family). Values here: " + string.Join(", ", values) + "."
+                : "-" + parameterName + " " + value + " is not a " + enumName + ". Values on DolphinScheduler " + Http.DsTransport.DescribeVersion(Version) + ": " + string.Join(", ", values) + ".";
+            throw new DsApiException(text, DsErrorKind.InvalidArgument);
+        }
+
+        private static bool EnumValues32Or33(string enumName, string value)
+        {
+            foreach (var v in EnumTables.Values32(enumName)) if (string.Equals(v, value, System.StringComparison.OrdinalIgnoreCase)) return true;
+            foreach (var v in EnumTables.Values33(enumName)) if (string.Equals(v, value, System.StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
 
         public override string ToString() => Version.ToString();
     }

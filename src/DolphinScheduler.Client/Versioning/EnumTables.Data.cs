@@ -6,7 +6,7 @@ namespace DolphinScheduler.Client.Versioning
 {
     internal static partial class EnumTables
     {
-        private static readonly Dictionary<string, string[]> Raw33 = new()
+        private static Dictionary<string, string[]> Raw33() => new()
         {
             ["WorkflowExecutionStatus"] = new[] { "SUBMITTED_SUCCESS", "RUNNING_EXECUTION", "READY_PAUSE", "PAUSE", "READY_STOP", "STOP", "FAILURE", "SUCCESS", "SERIAL_WAIT", "FAILOVER" },
             ["TaskExecutionStatus"] = new[] { "SUBMITTED_SUCCESS", "RUNNING_EXECUTION", "PAUSE", "FAILURE", "SUCCESS", "NEED_FAULT_TOLERANCE", "KILL", "DELAY_EXECUTION", "FORCED_SUCCESS", "DISPATCH" },
@@ -34,7 +34,7 @@ namespace DolphinScheduler.Client.Versioning
             ["FlinkProgramType"] = new[] { "JAVA", "SCALA", "PYTHON", "SQL" },
         };
 
-        private static readonly Dictionary<string, string[]> Raw32 = new()
+        private static Dictionary<string, string[]> Raw32() => new()
         {
             ["WorkflowExecutionStatus"] = new[] { "SUBMITTED_SUCCESS", "RUNNING_EXECUTION", "READY_PAUSE", "PAUSE", "READY_STOP", "STOP", "FAILURE", "SUCCESS", "DELAY_EXECUTION", "SERIAL_WAIT", "READY_BLOCK", "BLOCK", "WAIT_TO_RUN" },
             ["TaskExecutionStatus"] = new[] { "SUBMITTED_SUCCESS", "RUNNING_EXECUTION", "PAUSE", "STOP", "FAILURE", "SUCCESS", "NEED_FAULT_TOLERANCE", "KILL", "DELAY_EXECUTION", "FORCED_SUCCESS", "DISPATCH" },

@@ -7,17 +7,12 @@ namespace DolphinScheduler.Client.Versioning
     /// <summary>Enum constants and parameters that exist in only one server family (contract §6, §7).</summary>
     internal static partial class EnumTables
     {
-        // Built on first use: static initializers of a partial class run in file order, which the build does not fix,
-        // so reading Raw33/Raw32 (EnumTables.Data.cs) from an initializer here could see them still null.
-        private static class Sets
-        {
-            public static readonly Dictionary<string, HashSet<string>> V33 = Raw33.ToDictionary(kv => kv.Key, kv => new HashSet<string>(kv.Value, StringComparer.Ordinal));
-            public static readonly Dictionary<string, HashSet<string>> V32 = Raw32.ToDictionary(kv => kv.Key, kv => new HashSet<string>(kv.Value, StringComparer.Ordinal));
-        }
+        private static readonly Dictionary<string, HashSet<string>> Set33 = Raw33().ToDictionary(kv => kv.Key, kv => new HashSet<string>(kv.Value, StringComparer.Ordinal));
+        private static readonly Dictionary<string, HashSet<string>> Set32 = Raw32().ToDictionary(kv => kv.Key, kv => new HashSet<string>(kv.Value, StringComparer.Ordinal));
 
-        public static IReadOnlyCollection<string> Values33(string enumName) => Sets.V33.TryGetValue(enumName, out var s) ? s : (IReadOnlyCollection<string>)Array.Empty<string>();
-        public static IReadOnlyCollection<string> Values32(string enumName) => Sets.V32.TryGetValue(enumName, out var s) ? s : (IReadOnlyCollection<string>)Array.Empty<string>();
-        public static bool IsKnown(string enumName) => Sets.V33.ContainsKey(enumName);
+        public static IReadOnlyCollection<string> Values33(string enumName) => Set33.TryGetValue(enumName, out var s) ? s : (IReadOnlyCollection<string>)Array.Empty<string>();
+        public static IReadOnlyCollection<string> Values32(string enumName) => Set32.TryGetValue(enumName, out var s) ? s : (IReadOnlyCollection<string>)Array.Empty<string>();
+        public static bool IsKnown(string enumName) => Set33.ContainsKey(enumName);
 
         /// <summary>Parameters only 3.2.2 declares, per canonical endpoint path (endpoints.json `v3.2.params`).</summary>
         public static readonly HashSet<(string Path, string Param)> Only32 = new()

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using DolphinScheduler.Client.Endpoints;
 
 namespace DolphinScheduler.Client.Versioning
@@ -84,5 +85,15 @@ namespace DolphinScheduler.Client.Versioning
 
         public override string? EnumValue(string enumName, string canonicalValue) =>
             EnumTables.Values32(enumName).Contains(canonicalValue) ? canonicalValue : null;
+
+        public override ExecutionRules Execution => ExecutionRules.V32;
+
+        // 3.2.2 start-process-instance answers data = the command's trigger code (int64).
+        public override StartAnswer ReadStartAnswer(JsonElement data)
+        {
+            if (data.ValueKind == JsonValueKind.Number && data.TryGetInt64(out var code)) return StartAnswer.Trigger(code);
+            if (data.ValueKind == JsonValueKind.String && long.TryParse(data.GetString(), out code)) return StartAnswer.Trigger(code);
+            throw new DsApiException("DolphinScheduler 3.2 answered the start with " + data.ValueKind + " where a trigger code was expected.", DsErrorKind.Protocol);
+        }
     }
 }

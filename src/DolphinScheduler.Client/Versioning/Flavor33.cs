@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using DolphinScheduler.Client.Endpoints;
 
 namespace DolphinScheduler.Client.Versioning
@@ -28,5 +29,18 @@ namespace DolphinScheduler.Client.Versioning
 
         public override string? EnumValue(string enumName, string canonicalValue) =>
             EnumTables.Values33(enumName).Contains(canonicalValue) ? canonicalValue : null;
+
+        public override ExecutionRules Execution => ExecutionRules.V33;
+
+        // 3.3+ start-workflow-instance answers data = array<int32> of the created instance ids.
+        public override StartAnswer ReadStartAnswer(JsonElement data)
+        {
+            if (data.ValueKind != JsonValueKind.Array)
+                throw new DsApiException("DolphinScheduler " + Http.DsTransport.DescribeVersion(Version) + " answered the start with " + data.ValueKind + " where a list of instance ids was expected.", DsErrorKind.Protocol);
+            var ids = new List<int>();
+            foreach (var e in data.EnumerateArray())
+                if (e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var id)) ids.Add(id);
+            return StartAnswer.Ids(ids);
+        }
     }
 }

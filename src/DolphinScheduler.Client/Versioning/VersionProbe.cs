@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using DolphinScheduler.Client.Http;
@@ -5,33 +6,74 @@ using DolphinScheduler.Client.Http;
 namespace DolphinScheduler.Client.Versioning
 {
     /// <summary>
-    /// Detects the API family without side effects and without reading message text (docs/server-compatibility.md):
-    /// an authenticated GET of a read-only endpoint that exists in only one family, classified by whether the answer is
-    /// a DS result envelope at all. Any envelope (even an error code for the made-up project) proves the path exists.
+    /// Detects the API family after authentication, without side effects and without reading message text
+    /// (docs/server-compatibility.md, "Detecting the server version"): a read-only path that exists in only one family
+    /// answers with a DS envelope (code 10190 for project 0), while an unknown path is forwarded to the UI's HTML.
     /// </summary>
     internal static class VersionProbe
     {
-        // A project code no server hands out (codes are 13–14 digit snowflakes); the answer is PROJECT_NOT_FOUND or a
-        // permission error, never a change.
-        private const string ProbeProject = "1";
+        private const string V33Path = "/projects/0/workflow-definition/simple-list";
+        private const string V32Path = "/projects/0/process-definition/simple-list";
+        private const string V34Path = "/oidc-providers";
 
-        public static async Task<DsServerVersion> DetectAsync(DsTransport transport, CancellationToken cancellationToken)
+        internal enum Answer { Endpoint, Auth, Absent }
+
+        public static async Task<DsServerVersion> DetectAsync(DsTransport transport, Uri baseUri, CancellationToken cancellationToken)
         {
-            var v33 = await transport.ProbeAsync("/projects/" + ProbeProject + "/workflow-definition/simple-list", cancellationToken).ConfigureAwait(false);
-            if (v33.Code != null)
-                return await Is34Async(transport, cancellationToken).ConfigureAwait(false) ? DsServerVersion.V3_4 : DsServerVersion.V3_3;
-            var v32 = await transport.ProbeAsync("/projects/" + ProbeProject + "/process-definition/simple-list", cancellationToken).ConfigureAwait(false);
-            if (v32.Code != null) return DsServerVersion.V3_2;
-            throw new DsApiException("Could not tell which DolphinScheduler version serves this URI: neither the 3.3+ nor the 3.2 workflow path answered with a DS result (HTTP "
-                + v33.Status + " and " + v32.Status + "). Check the URI (it must end with the /dolphinscheduler context path), or pass -ServerVersion.",
-                DsErrorKind.Protocol, httpStatus: v33.Status);
+            switch (await ProbeAsync(transport, V33Path, cancellationToken).ConfigureAwait(false))
+            {
+                case Answer.Endpoint:
+                    // 3.3 vs 3.4 is cosmetic: no request differs (testFlag is never sent).
+                    return await ProbeAsync(transport, V34Path, cancellationToken).ConfigureAwait(false) == Answer.Endpoint ? DsServerVersion.V3_4 : DsServerVersion.V3_3;
+                case Answer.Auth:
+                    throw AuthFailure(V33Path);
+            }
+            switch (await ProbeAsync(transport, V32Path, cancellationToken).ConfigureAwait(false))
+            {
+                case Answer.Endpoint: return DsServerVersion.V3_2;
+                case Answer.Auth: throw AuthFailure(V32Path);
+            }
+            throw new DsApiException("Not a DolphinScheduler 3.2+ API at " + baseUri + ": neither " + V33Path + " nor " + V32Path
+                + " answered with a DolphinScheduler result. The base URI must include the context path /dolphinscheduler; or pass -ServerVersion.",
+                DsErrorKind.NotSupported, method: "GET", path: V33Path);
         }
 
-        // 3.4.1 added the OIDC provider list (contract §0); 3.3 has no such path.
-        private static async Task<bool> Is34Async(DsTransport transport, CancellationToken cancellationToken)
+        internal static Answer Classify(int status, int? code)
         {
-            var r = await transport.ProbeAsync("/oidc-providers", cancellationToken).ConfigureAwait(false);
-            return r.Code != null;
+            if ((status == 200 || status == 201) && code != null) return Answer.Endpoint;
+            if (status == 401 || status == 403) return Answer.Auth;
+            return Answer.Absent;
         }
+
+        // A transient failure (network, 429, 5xx) is retried once after a second, then fails the connect.
+        private static async Task<Answer> ProbeAsync(DsTransport transport, string path, CancellationToken cancellationToken)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var (status, code) = await transport.ProbeAsync(path, cancellationToken).ConfigureAwait(false);
+                    if ((status == 429 || status >= 500) && attempt == 1)
+                    {
+                        await Task.Delay(1000, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+                    if (status == 429 || status >= 500)
+                        throw new DsApiException("The server answered the version probe " + path + " with HTTP " + status + ".", status == 429 ? DsErrorKind.RateLimited : DsErrorKind.Server, httpStatus: status, method: "GET", path: path);
+                    return Classify(status, code);
+                }
+                catch (Exception ex) when (attempt == 1 && !cancellationToken.IsCancellationRequested && (ex is System.Net.Http.HttpRequestException || ex is OperationCanceledException || ex is System.IO.IOException))
+                {
+                    await Task.Delay(1000, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (ex is System.Net.Http.HttpRequestException || ex is OperationCanceledException || ex is System.IO.IOException))
+                {
+                    throw new DsConnectionException("Could not reach the server for the version probe (" + path + "): " + ex.Message, ex is OperationCanceledException ? DsErrorKind.Timeout : DsErrorKind.Connection, "GET", path, ex);
+                }
+            }
+        }
+
+        private static DsAuthenticationException AuthFailure(string path) =>
+            new("The server refused the credentials during version detection (HTTP 401 on GET " + path + ").", httpStatus: 401, method: "GET", path: path);
     }
 }

@@ -8,6 +8,11 @@
         List  = @('Uri', 'UserName', 'UserId', 'UserType', 'TenantCode', 'ServerVersion', 'AuthMethod', 'IsDefault', 'Name', 'ConnectedAt', 'TokenExpireTime')
     }
     @{
+        Type  = 'DolphinScheduler.DsSavedConnection'
+        Table = @('Name', @{ Label = 'Uri'; Expression = '$_.Uri.AbsoluteUri' }, 'ServerVersion', 'Protection', 'SavedAt')
+        List  = @('Name', 'Uri', 'ServerVersion', 'SkipCertificateCheck', 'TimeoutSec', 'Protection', 'Path', 'SavedAt')
+    }
+    @{
         Type  = 'DolphinScheduler.DsQueue'
         Table = @('Id', 'Name', 'QueueValue', 'UpdateTime')
         List  = @('Id', 'Name', 'QueueValue', 'CreateTime', 'UpdateTime')
@@ -51,5 +56,15 @@
         Type  = 'DolphinScheduler.DsSchedule'
         Table = @(@{ Label = 'Id'; Expression = '$_.Id'; Align = 'Right' }, 'WorkflowName', 'Cron', 'TimeZone', 'ReleaseState', 'StartTime', 'EndTime')
         List  = @('Id', 'WorkflowName', 'WorkflowCode', 'ProjectCode', 'ProjectName', 'Cron', 'TimeZone', 'StartTime', 'EndTime', 'ReleaseState', 'FailureStrategy', 'WarningType', 'WarningGroupId', 'Priority', 'WorkerGroup', 'TenantCode', 'EnvironmentCode', 'Owner', 'CreateTime', 'UpdateTime')
+    }
+    @{
+        Type  = 'DolphinScheduler.DsInstance'
+        Table = @(@{ Label = 'Id'; Expression = '$_.Id'; Align = 'Right' }, 'Name', 'State', 'CommandType', 'StartTime', @{ Label = 'Duration'; Expression = 'if ($_.Duration) { $_.Duration.ToString() }' }, @{ Label = 'Runs'; Expression = '$_.RunTimes'; Align = 'Right' }, 'Host')
+        List  = @('Id', 'Name', 'State', 'WorkflowName', 'WorkflowCode', 'WorkflowVersion', 'ProjectCode', 'CommandType', 'ScheduleTime', 'StartTime', 'EndTime', 'Duration', 'RestartTime', 'RunTimes', 'Host', 'ExecutorName', 'TenantCode', 'WorkerGroup', 'FailureStrategy', 'Priority', 'DryRun', 'IsSubWorkflow')
+    }
+    @{
+        Type  = 'DolphinScheduler.DsTaskInstance'
+        Table = @(@{ Label = 'Id'; Expression = '$_.Id'; Align = 'Right' }, 'Name', 'TaskType', 'State', 'StartTime', @{ Label = 'Duration'; Expression = 'if ($_.Duration) { $_.Duration.ToString() }' }, @{ Label = 'Retries'; Expression = '$_.RetryTimes'; Align = 'Right' }, 'Host')
+        List  = @('Id', 'Name', 'TaskType', 'TaskCode', 'State', 'InstanceId', 'InstanceName', 'WorkflowName', 'ProjectCode', 'SubmitTime', 'StartTime', 'EndTime', 'Duration', 'Host', 'RetryTimes', 'MaxRetryTimes', 'WorkerGroup', 'ExecutorName', 'LogPath', 'DryRun')
     }
 )

@@ -18,6 +18,23 @@ namespace DolphinScheduler.PowerShell.Infrastructure
             First = PagingParameters.First == ulong.MaxValue ? null : (long)System.Math.Min(PagingParameters.First, long.MaxValue),
         };
 
+        /// <summary>Every page, -PageSize at a time: for lists filtered here, where -First/-Skip apply to the matches.</summary>
+        protected PageRequest AllPages => new() { PageSize = PageSize };
+
+        /// <summary>-Skip and -First over items filtered on the client side.</summary>
+        protected System.Collections.Generic.IEnumerable<T> ApplyPaging<T>(System.Collections.Generic.IEnumerable<T> items)
+        {
+            var skip = PagingParameters.Skip;
+            var first = PagingParameters.First;
+            foreach (var item in items)
+            {
+                if (skip > 0) { skip--; continue; }
+                if (first == 0) yield break;
+                first--;
+                yield return item;
+            }
+        }
+
         /// <summary>Streams a paged list; with -IncludeTotalCount the server's total comes first.</summary>
         protected void WritePaged<T>(PagedList<T> list)
         {

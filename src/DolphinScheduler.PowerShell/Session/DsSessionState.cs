@@ -29,7 +29,7 @@ namespace DolphinScheduler.PowerShell.Session
             lock (Gate)
             {
                 Open.Add(connection);
-                if (makeDefault || _default == null) _default = connection;
+                if (makeDefault) _default = connection;
             }
         }
 

@@ -13,7 +13,7 @@ using DolphinScheduler.Client.Versioning;
 namespace DolphinScheduler.Client.Tests.Fakes
 {
     /// <summary>One request as it reached the wire: method, path below the base URI, and its parameters by location.</summary>
-    internal sealed class RecordedRequest
+    internal sealed class WireRequest
     {
         public string Method { get; init; } = "";
         public string Path { get; init; } = "";
@@ -52,15 +52,15 @@ namespace DolphinScheduler.Client.Tests.Fakes
     {
         public const string BaseUri = "http://ds.test/dolphinscheduler";
 
-        private readonly List<(string Method, string Template, Func<RecordedRequest, HttpResponseMessage> Respond)> _routes = new();
+        private readonly List<(string Method, string Template, Func<WireRequest, HttpResponseMessage> Respond)> _routes = new();
         private readonly object _lock = new();
 
-        public List<RecordedRequest> Requests { get; } = new();
+        public List<WireRequest> Requests { get; } = new();
 
         /// <summary>When set, multipart bodies are streamed into this sink instead of being parsed (large uploads).</summary>
         public Func<Stream>? MultipartSink { get; set; }
 
-        public ScriptedDsServer On(string method, string template, Func<RecordedRequest, string?> dataJson)
+        public ScriptedDsServer On(string method, string template, Func<WireRequest, string?> dataJson)
         {
             _routes.Add((method, template, r => Envelope(0, "success", dataJson(r))));
             return this;
@@ -74,20 +74,20 @@ namespace DolphinScheduler.Client.Tests.Fakes
             return this;
         }
 
-        public ScriptedDsServer OnRaw(string method, string template, Func<RecordedRequest, HttpResponseMessage> respond)
+        public ScriptedDsServer OnRaw(string method, string template, Func<WireRequest, HttpResponseMessage> respond)
         {
             _routes.Add((method, template, respond));
             return this;
         }
 
         /// <summary>Inserts a route that wins over the ones added before (for a later step of a scenario).</summary>
-        public ScriptedDsServer OnFirst(string method, string template, Func<RecordedRequest, string?> dataJson)
+        public ScriptedDsServer OnFirst(string method, string template, Func<WireRequest, string?> dataJson)
         {
             _routes.Insert(0, (method, template, r => Envelope(0, "success", dataJson(r))));
             return this;
         }
 
-        public IReadOnlyList<RecordedRequest> Matching(string method, string template) =>
+        public IReadOnlyList<WireRequest> Matching(string method, string template) =>
             Requests.Where(r => r.Method == method && Matches(template, r.Path)).ToList();
 
         public static HttpResponseMessage Envelope(int code, string msg, string? dataJson, HttpStatusCode status = HttpStatusCode.OK)
@@ -102,7 +102,7 @@ namespace DolphinScheduler.Client.Tests.Fakes
             var path = Uri.UnescapeDataString(uri.AbsolutePath);
             var basePath = new Uri(BaseUri).AbsolutePath;
             if (path.StartsWith(basePath, StringComparison.Ordinal)) path = path.Substring(basePath.Length);
-            var recorded = new RecordedRequest
+            var recorded = new WireRequest
             {
                 Method = request.Method.Method,
                 Path = path,

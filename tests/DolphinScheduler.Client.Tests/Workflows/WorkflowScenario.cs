@@ -16,7 +16,7 @@ namespace DolphinScheduler.Client.Tests.Workflows
 
         public string ReleaseState { get; set; } = "OFFLINE";
         public int Version { get; private set; }
-        public RecordedRequest? Saved { get; private set; }
+        public WireRequest? Saved { get; private set; }
         public long NextCode { get; set; } = 1000;
         public string SchedulesJson { get; set; } = Page("");
 
@@ -44,7 +44,7 @@ namespace DolphinScheduler.Client.Tests.Workflows
         public static string Page(string items, int total = 0) =>
             "{\"totalList\":[" + items + "],\"total\":" + total + ",\"totalPage\":1,\"currentPage\":1,\"pageSize\":100,\"pageNo\":0}";
 
-        private void Save(RecordedRequest r)
+        private void Save(WireRequest r)
         {
             Saved = r;
             Version++;

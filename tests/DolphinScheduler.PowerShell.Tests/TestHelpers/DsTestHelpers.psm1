@@ -26,13 +26,17 @@ function Get-SandboxRecord {
     <# Reads the sandbox's control endpoints (outside the DS context path): violations or requests. #>
     param([Parameter(Mandatory)] [string] $BaseUri, [ValidateSet('violations', 'requests')] [string] $Kind = 'violations')
     $origin = ([uri]$BaseUri).GetLeftPart([UriPartial]::Authority)
-    Invoke-RestMethod -Uri "$origin/_sandbox/$Kind" -Method Get
+    # Invoke-RestMethod returns a JSON array as one object; unroll it into its items.
+    (Invoke-RestMethod -Uri "$origin/_sandbox/$Kind" -Method Get) | ForEach-Object { $_ }
 }
 
-function Clear-SandboxRecord {
-    param([Parameter(Mandatory)] [string] $BaseUri)
-    $origin = ([uri]$BaseUri).GetLeftPart([UriPartial]::Authority)
-    $null = Invoke-RestMethod -Uri "$origin/_sandbox/records" -Method Delete
+function Measure-SandboxRequest {
+    <# Runs the script block and returns the requests the sandbox received meanwhile (records are never cleared, so the
+       end-of-run contract check sees every request). #>
+    param([Parameter(Mandatory)] [string] $BaseUri, [Parameter(Mandatory)] [scriptblock] $Action)
+    $before = @(Get-SandboxRecord -BaseUri $BaseUri -Kind requests).Count
+    $null = & $Action
+    @(Get-SandboxRecord -BaseUri $BaseUri -Kind requests) | Select-Object -Skip $before
 }
 
-Export-ModuleMember -Function Import-DsTestModule, Get-AdminCredential, Connect-TestAdmin, New-TestName, Get-SandboxRecord, Clear-SandboxRecord
+Export-ModuleMember -Function Import-DsTestModule, Get-AdminCredential, Connect-TestAdmin, New-TestName, Get-SandboxRecord, Measure-SandboxRequest

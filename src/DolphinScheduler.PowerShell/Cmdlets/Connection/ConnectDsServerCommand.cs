@@ -2,7 +2,8 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using DolphinScheduler.Client;
-using DolphinScheduler.Client.Auth;
+using DolphinScheduler.Client.Saved;
+using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Errors;
 using DolphinScheduler.PowerShell.Infrastructure;
 using DolphinScheduler.PowerShell.Session;
@@ -18,11 +19,18 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Connection
     {
         private const string CredentialSet = "Credential";
         private const string TokenSet = "Token";
+        private const string SavedSet = "Saved";
 
         /// <summary>The API base URI, e.g. http://host:12345/dolphinscheduler. A URI without a path gets /dolphinscheduler.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = CredentialSet)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = TokenSet)]
         [ValidateNotNull]
         public Uri Uri { get; set; } = null!;
+
+        /// <summary>A connection saved with Save-DsConnection (URI, token and options), for scheduled jobs.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SavedSet)]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; } = null!;
 
         /// <summary>An access token: a SecureString, a string, or a DsToken from New-DsToken.</summary>
         [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
@@ -55,21 +63,21 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Connection
 
         protected override void ProcessRecord()
         {
-            var uri = NormalizeUri(Uri);
-            var options = new DsConnectOptions
+            var options = ParameterSetName == SavedSet ? SavedOptions() : new DsConnectOptions
             {
-                BaseUri = uri,
+                BaseUri = NormalizeUri(Uri),
                 ServerVersion = ParseVersion(ServerVersion),
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 SkipCertificateCheck = SkipCertificateCheck,
             };
+            var uri = options.BaseUri;
             if (ParameterSetName == TokenSet) options.Token = TokenFrom(Token);
-            else
+            else if (ParameterSetName == CredentialSet)
             {
                 options.UserName = Credential.UserName.TrimStart('\\');
                 options.Password = Credential.Password;
             }
-            if (SkipCertificateCheck) WriteWarning("TLS certificate validation is off for this connection.");
+            if (options.SkipCertificateCheck) WriteWarning("TLS certificate validation is off for this connection.");
 
             DsClient client;
             try
@@ -88,6 +96,19 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Connection
             WriteObject(connection);
         }
 
+        private DsConnectOptions SavedOptions()
+        {
+            var options = new SavedConnectionStore().LoadOptions(Name);
+            if (options == null)
+                ThrowTerminatingError(new ErrorRecord(new ItemNotFoundException("No saved connection is named '" + Name + "'. Save one with Save-DsConnection; Get-DsSavedConnection lists them."),
+                    "DsSavedConnectionNotFound", ErrorCategory.ObjectNotFound, Name));
+            // Explicit parameters win over what was saved.
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(ServerVersion))) options!.ServerVersion = ParseVersion(ServerVersion);
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec))) options!.Timeout = TimeSpan.FromSeconds(TimeoutSec);
+            if (SkipCertificateCheck) options!.SkipCertificateCheck = true;
+            return options!;
+        }
+
         private Uri NormalizeUri(Uri uri)
         {
             if (!uri.IsAbsoluteUri || (uri.Scheme != "http" && uri.Scheme != "https"))
@@ -102,18 +123,9 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Connection
 
         private SecureString TokenFrom(object value)
         {
-            var raw = value is PSObject ps ? ps.BaseObject : value;
-            switch (raw)
-            {
-                case SecureString secure when secure.Length > 0: return secure;
-                case string text when !string.IsNullOrWhiteSpace(text): return Secrets.ToSecureString(text.Trim());
-                case DsToken token when token.Token.Length > 0:
-                    if (token.IsExpired)
-                        ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(nameof(Token), "the DsToken expired on " + token.ExpireTime?.ToString("u") + ".", token));
-                    return token.Token;
-            }
-            ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(nameof(Token), "must be a non-empty SecureString, string or DsToken.", null));
-            return null!;
+            var token = TokenValue.From(value, out var problem);
+            if (token == null) ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(nameof(Token), problem!, null));
+            return token!;
         }
 
         internal static DsServerVersion ParseVersion(string text) => text switch

@@ -46,7 +46,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Projects
                 var filter = new NameFilter(name);
                 ForItem(name, () =>
                 {
-                    var matches = client.Projects.List(filter.ServerSearch, PageRequest, CancellationToken).Where(p => filter.IsMatch(p.Name));
+                    var matches = ApplyPaging(client.Projects.List(filter.ServerSearch, AllPages, CancellationToken).Where(p => filter.IsMatch(p.Name)));
                     var any = false;
                     WriteStream(matches.Select(p => { any = true; return p; }));
                     if (!any && !filter.HasWildcards) throw NotFound.Named("Project", name, connection);

@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using DolphinScheduler.Client;
+using DolphinScheduler.Client.Clients;
+using DolphinScheduler.Client.Paging;
+using DolphinScheduler.PowerShell.Arguments;
+using DolphinScheduler.PowerShell.Infrastructure;
+
+namespace DolphinScheduler.PowerShell.Cmdlets.Instances
+{
+    /// <summary>
+    /// <para type="synopsis">Gets workflow instances (runs): of a project or workflow, by id, or filtered by state, start time, host and name.</para>
+    /// <para type="description">Without -Project the instances of every project the user can see are listed. The list is
+    /// read lazily page by page (newest first), so -First 1 reads one page. -State takes a DolphinScheduler
+    /// WorkflowExecutionStatus name; a name that exists only in the other server family gives a clear error.</para>
+    /// </summary>
+    /// <example><code>Get-DsInstance -Project etl -State FAILURE -StartedAfter (Get-Date).AddDays(-1)</code></example>
+    [Cmdlet(VerbsCommon.Get, "DsInstance", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(DsInstance))]
+    public sealed class GetDsInstanceCommand : DsPagedCmdlet
+    {
+        private const string ListSet = "List";
+        private const string ByIdSet = "ById";
+
+        /// <summary>The project: a DsProject, its name or its code. Required with -Id.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ProjectCode")]
+        public ProjectArgument? Project { get; set; }
+
+        /// <summary>Only the instances of this workflow: a DsWorkflow (any object with Code and ProjectCode), or a workflow name or code.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [Alias("WorkflowCode")]
+        public object? Workflow { get; set; }
+
+        /// <summary>Instance ids (with -Project).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
+        [Alias("InstanceId")]
+        public int[] Id { get; set; } = null!;
+
+        /// <summary>Only instances in this state (a WorkflowExecutionStatus name such as FAILURE, SUCCESS, RUNNING_EXECUTION, PAUSE, STOP).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet("SUBMITTED_SUCCESS", "RUNNING_EXECUTION", "READY_PAUSE", "PAUSE", "READY_STOP", "STOP", "FAILURE", "SUCCESS", "SERIAL_WAIT", "FAILOVER",
+            "DELAY_EXECUTION", "READY_BLOCK", "BLOCK", "WAIT_TO_RUN", IgnoreCase = true)]
+        public string? State { get; set; }
+
+        /// <summary>Only instances started at or after this time (startDate).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? StartedAfter { get; set; }
+
+        /// <summary>Only instances started at or before this time (endDate).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? StartedBefore { get; set; }
+
+        /// <summary>Only instances run by this master host.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public string? Host { get; set; }
+
+        /// <summary>DS's substring search on the instance name.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public string? SearchText { get; set; }
+
+        /// <summary>Only instances started by this user.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public string? Executor { get; set; }
+
+        /// <summary>A piped object: a DsInstance or DsTaskInstance (read again), a DsProject or project name, or a workflow.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public object? InputObject { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var input = InputObject is PSObject ps ? ps.BaseObject : InputObject;
+            var project = Project;
+            var workflow = Workflow == null ? null : WorkflowReference.From(Workflow);
+            if (Workflow != null && workflow == null)
+                ThrowTerminatingError(Errors.ErrorRecordFactory.InvalidArgument("Workflow", "'" + Workflow + "' is not a workflow (give a DsWorkflow, a name or a code).", Workflow));
+            switch (input)
+            {
+                case DsInstance instance:
+                    ForItem(instance, () => WriteObject(Run(ct => ClientOf(ResolveConnection(instance.Connection)).Instances.RefreshAsync(instance, ct))));
+                    return;
+                case DsTaskInstance task:
+                    ForItem(task, () => WriteObject(Run(ct => ClientOf(ResolveConnection(task.Connection)).Instances.GetAsync(task.ProjectCode, task.InstanceId, ct))));
+                    return;
+                case DsProject p:
+                    project = new ProjectArgument(p);
+                    break;
+                case string name:
+                    project = new ProjectArgument(name);
+                    break;
+                case null:
+                    break;
+                default:
+                    workflow = WorkflowReference.From(InputObject) ?? workflow;
+                    break;
+            }
+
+            var connection = ResolveConnection(workflow?.Connection ?? project?.Connection);
+            var client = ClientOf(connection);
+            if (ParameterSetName == ByIdSet)
+            {
+                if (project == null)
+                    ThrowTerminatingError(Errors.ErrorRecordFactory.InvalidArgument("Project", "Instance ids need -Project: DolphinScheduler's instance endpoints are project-scoped.", Id));
+                ForItem(project, () =>
+                {
+                    var code = Run(ct => project!.ResolveAsync(client, ct)).Code;
+                    foreach (var id in Id) ForItem(id, () => WriteObject(Run(ct => client.Instances.GetAsync(code, id, ct))));
+                });
+                return;
+            }
+
+            var filter = new InstanceFilter
+            {
+                State = State?.ToUpperInvariant(),
+                StartedAfter = StartedAfter,
+                StartedBefore = StartedBefore,
+                Host = Host,
+                SearchText = SearchText,
+                ExecutorName = Executor,
+            };
+            ForItem((object?)workflow?.ToString() ?? project, () =>
+            {
+                if (workflow != null)
+                {
+                    var (projectCode, workflowCode) = Run(ct => workflow.ResolveAsync(client, project, ct));
+                    filter.WorkflowCode = workflowCode;
+                    WritePaged(client.Instances.List(projectCode, filter, PageRequest, CancellationToken));
+                    return;
+                }
+                if (project != null)
+                {
+                    var code = Run(ct => project.ResolveAsync(client, ct)).Code;
+                    WritePaged(client.Instances.List(code, filter, PageRequest, CancellationToken));
+                    return;
+                }
+                // Every visible project, one after the other; -Skip/-First count across them.
+                var pageSize = PageSize;
+                var all = client.Projects.List(null, new PageRequest { PageSize = 100 }, CancellationToken)
+                    .SelectMany(p => client.Instances.List(p.Code, filter, new PageRequest { PageSize = pageSize }, CancellationToken));
+                var request = PageRequest;
+                IEnumerable<DsInstance> items = all.Skip((int)Math.Min(request.Skip, int.MaxValue));
+                if (request.First is long first) items = items.Take((int)Math.Min(first, int.MaxValue));
+                if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(0, 0.0));
+                WriteStream(items);
+            });
+        }
+    }
+}

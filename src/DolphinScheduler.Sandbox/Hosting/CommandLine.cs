@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace DolphinScheduler.Sandbox.Hosting;
+
+/// <summary>Parses the sandbox's command line into <see cref="SandboxOptions"/>.</summary>
+internal static class CommandLine
+{
+    public const string Usage =
+        "Usage: DolphinScheduler.Sandbox [--server-version 3.2|3.3|3.4] [--port N] [--bind ADDRESS] [--data-dir PATH]\n" +
+        "  --server-version  API flavour to serve (default 3.4; 3.3 = 3.4 without GET /oidc-providers)\n" +
+        "  --port            TCP port (default 12345; 0 picks a free port)\n" +
+        "  --bind            listen address (default 127.0.0.1; non-loopback prints a warning)\n" +
+        "  --data-dir        state folder (default: a new temp folder, deleted on exit)\n" +
+        "Prints the base URI (http://HOST:PORT/dolphinscheduler) as the first stdout line; Ctrl+C or SIGTERM stops it.";
+
+    /// <summary>Null options with <paramref name="error"/> null means --help was asked for.</summary>
+    public static SandboxOptions? Parse(IReadOnlyList<string> args, out string? error)
+    {
+        error = null;
+        var options = new SandboxOptions { Port = 12345 };
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "-h" or "--help" or "-?")
+                return null;
+            var eq = arg.IndexOf('=');
+            var name = eq > 0 ? arg[..eq] : arg;
+            string? value = eq > 0 ? arg[(eq + 1)..] : (i + 1 < args.Count ? args[++i] : null);
+            if (value is null)
+            {
+                error = $"{name} needs a value";
+                return null;
+            }
+            switch (name)
+            {
+                case "--server-version":
+                    options.ServerVersion = value;
+                    break;
+                case "--port":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
+                    {
+                        error = $"--port expects 0..65535, got '{value}'";
+                        return null;
+                    }
+                    options.Port = port;
+                    break;
+                case "--bind":
+                    options.BindAddress = value;
+                    break;
+                case "--data-dir":
+                    options.DataDirectory = value;
+                    break;
+                default:
+                    error = $"unknown option '{name}'";
+                    return null;
+            }
+        }
+        return options;
+    }
+}

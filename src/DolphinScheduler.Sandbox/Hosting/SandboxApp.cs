@@ -1,0 +1,69 @@
+using System.Net;
+using DolphinScheduler.Sandbox.Api;
+using DolphinScheduler.Sandbox.Contract;
+using DolphinScheduler.Sandbox.Control;
+using DolphinScheduler.Sandbox.Flavors;
+using DolphinScheduler.Sandbox.State;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace DolphinScheduler.Sandbox.Hosting;
+
+/// <summary>The one place that composes the web application (used by the CLI and the embedding API alike).</summary>
+internal static class SandboxApp
+{
+    public static WebApplication Build(SandboxFlavor flavor, IPAddress ip, int port, string dataDirectory, TimeProvider clock)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ApplicationName = typeof(SandboxApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // stdout belongs to the base-URI line; logs go to stderr, warnings and up only, and never carry
+        // request values (no request logging at all).
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(ip, port);
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = 1L << 30; // DS multipart limit is 1024 MB (README §2)
+        });
+        builder.Services.Configure<FormOptions>(o =>
+        {
+            o.ValueLengthLimit = 5_000_000; // Jetty max-http-form-post-size (README §2)
+            o.ValueCountLimit = 10_000;
+            o.MultipartBodyLengthLimit = 1L << 30;
+        });
+
+        var store = new SandboxStore(dataDirectory, clock);
+        Bootstrap.Seed(store);
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        builder.Services.AddSingleton(flavor);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(new ContractRecorder(clock));
+        builder.Services.AddSingleton<HandlerRegistry>();
+        builder.Services.AddSingleton<DsEndpointExecutor>();
+
+        var app = builder.Build();
+        app.UseMiddleware<RecordingMiddleware>();
+        app.MapControl();
+
+        // Areas: one MapX per Api/<Area>Api.cs. Add new areas here.
+        app.MapAuth();
+        app.MapUsers();
+        app.MapAccessTokens();
+        app.MapQueues();
+        app.MapTenants();
+        app.MapProjects();
+        app.MapWorkflowDefinitions();
+
+        app.MapUnimplementedContract();
+        app.MapUnknownPaths();
+        return app;
+    }
+}

@@ -1,0 +1,14 @@
+namespace DolphinScheduler.Sandbox;
+
+/// <summary>
+/// One request as seen by the sandbox: method, path, the NAMES of query/form parameters (values are never kept),
+/// the matched endpoint template (null when unknown), the HTTP status and the DS <c>code</c> (null when no envelope).
+/// </summary>
+public sealed record RecordedRequest(
+    DateTimeOffset Time,
+    string Method,
+    string Path,
+    string? Endpoint,
+    IReadOnlyList<string> ParameterNames,
+    int HttpStatus,
+    int? Code);

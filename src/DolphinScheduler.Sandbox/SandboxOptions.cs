@@ -1,0 +1,20 @@
+namespace DolphinScheduler.Sandbox;
+
+/// <summary>How to start a sandbox (same meaning as the command-line options, see README.md).</summary>
+public sealed class SandboxOptions
+{
+    /// <summary>"3.2" (3.2.2 process-* API), "3.3" or "3.4" (workflow-* API; 3.4 adds <c>GET /oidc-providers</c>).</summary>
+    public string ServerVersion { get; set; } = "3.4";
+
+    /// <summary>TCP port; 0 picks a free one (read it back from <see cref="SandboxServer.BaseUri"/>).</summary>
+    public int Port { get; set; } = 0;
+
+    /// <summary>Address to listen on; anything but loopback prints a warning to stderr.</summary>
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Folder for file-backed state; null = a new temp folder deleted when the server is disposed.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>Time source of the store (sessions, token expiry, timestamps); tests substitute a manual clock.</summary>
+    internal TimeProvider Clock { get; set; } = TimeProvider.System;
+}
