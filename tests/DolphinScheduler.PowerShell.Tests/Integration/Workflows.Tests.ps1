@@ -1,17 +1,23 @@
 # Workflows as code against the sandbox (run once per flavour by Invoke-PesterSuite.ps1).
 param($Flavor, $BaseUri)
 
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot '../TestHelpers/DsAreaHelpers.psm1') -Force
+    $script:implemented = Test-AreaImplemented -Area Workflows   # skipped while the sandbox lacks the area's endpoints
+}
+
 BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../TestHelpers/DsAreaHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot '../TestHelpers/DsTestHelpers.psm1') -Force
+    $script:implemented = Test-AreaImplemented -Area Workflows
+    if (-not $script:implemented) { return }
     Import-DsTestModule
     $script:Connection = Connect-TestAdmin -BaseUri $BaseUri
     $script:Project = New-DsProject -Name (New-TestName 'wf')
-
-    # Requests the sandbox saw since the last Clear-SandboxRecord, except the control endpoints.
-    function Get-DsRequests { @(Get-SandboxRecord -BaseUri $BaseUri -Kind requests) | Where-Object { $_.path -notlike '*/_sandbox/*' } }
 }
 
 AfterAll {
+    if (-not $script:implemented) { return }
     if ($script:Project) {
         Get-DsWorkflow -Project $script:Project -ErrorAction SilentlyContinue | Where-Object ReleaseState -eq 'ONLINE' | Unpublish-DsWorkflow -ErrorAction SilentlyContinue
         Get-DsWorkflow -Project $script:Project -ErrorAction SilentlyContinue | Remove-DsWorkflow -Force -ErrorAction SilentlyContinue
@@ -20,7 +26,7 @@ AfterAll {
     Disconnect-DsServer -ErrorAction SilentlyContinue
 }
 
-Describe "Workflows on DS $Flavor" {
+Describe "Workflows on DS $Flavor" -Skip:(-not $implemented) {
     Context 'round trip of each task type' {
         It 'creates a <Type> task and reads it back unchanged' -ForEach @(
             @{ Type = 'SHELL'; Script = 'echo ${dt}'; Parameter = @{ localParams = @{ dt = '${system.biz.date}' } }; Resource = @('/scripts/lib.sh'); Check = @{} }
@@ -37,7 +43,7 @@ Describe "Workflows on DS $Flavor" {
             $task = New-DsTask @taskArgs
             $created = New-DsWorkflow -Project $script:Project -Name $name -Task $task -Description "round trip $Type"
 
-            $created | Should -BeOfType ([DolphinScheduler.DsWorkflow])
+            $created.GetType().FullName | Should -Be 'DolphinScheduler.DsWorkflow'
             $created.Code | Should -BeGreaterThan 0
             $created.ReleaseState | Should -Be 'OFFLINE'
 
@@ -46,7 +52,7 @@ Describe "Workflows on DS $Flavor" {
             $read.Description | Should -Be "round trip $Type"
             $read.Tasks | Should -HaveCount 1
             $t = $read.Tasks[0]
-            $t | Should -BeOfType ([DolphinScheduler.DsTaskSpec])
+            $t.GetType().FullName | Should -Be 'DolphinScheduler.DsTaskSpec'
             $t.Name | Should -Be "t-$Type"
             $t.Type | Should -Be $Type
             $t.Code | Should -BeGreaterThan 0
@@ -82,12 +88,14 @@ Describe "Workflows on DS $Flavor" {
         @{ Case = 'unknown dependency'; Id = 'DsUnknownDependency'; Tasks = { New-DsTask -Name a -Script x -DependsOn ghost } }
     ) {
         $tasks = @(& $Tasks)
-        Clear-SandboxRecord -BaseUri $BaseUri
-        New-DsWorkflow -Project $script:Project -Name (New-TestName 'bad') -Task $tasks -ErrorVariable err -ErrorAction SilentlyContinue
-        $err | Should -HaveCount 1
-        $err[0].FullyQualifiedErrorId | Should -BeLike "$Id,*"
-        $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        Get-DsRequests | Should -BeNullOrEmpty
+        $script:caught = $null
+        $sent = Measure-SandboxRequest -BaseUri $BaseUri -Action {
+            try { New-DsWorkflow -Project $script:Project -Name (New-TestName 'bad') -Task $tasks -ErrorAction Stop } catch { $script:caught = $_ }
+        }
+        $script:caught | Should -Not -BeNullOrEmpty
+        $script:caught.FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        $script:caught.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $sent | Should -BeNullOrEmpty
     }
 
     It 'names the cycle in the error' {
