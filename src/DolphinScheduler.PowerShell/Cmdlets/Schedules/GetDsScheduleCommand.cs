@@ -50,7 +50,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
                 }
                 else
                 {
-                    ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give -Project or -Workflow (or pipe a project or workflow)."), "DsMissingProject", ErrorCategory.InvalidArgument, null));
+                    ThrowTerminatingError(Errors.ErrorRecordFactory.InvalidArgument("Project", "give -Project or -Workflow (or pipe a project or a workflow).", null));
                     return;
                 }
                 if (Id != null)
