@@ -135,13 +135,22 @@ namespace DolphinScheduler.Client.Clients
             }
             var parent = ResourcePath.Parent(relative);
             var parentDir = await CreateDirectoryAsync(parent, existingOk: true, cancellationToken).ConfigureAwait(false);
-            await Api.SendAsync(new DsRequest(E.CreateDirectory)
+            var request = new DsRequest(E.CreateDirectory)
                 .Add("type", FileType)
                 .Add("name", ResourcePath.Leaf(relative))
                 .Add("pid", -1)
-                .Add("currentDir", parentDir.FullName), cancellationToken).ConfigureAwait(false);
+                .Add("currentDir", parentDir.FullName);
+            // Never retried blindly: after an ambiguous failure the directory is looked up.
+            var created = await AmbiguousCreate.RunAsync(
+                async () =>
+                {
+                    await Api.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                    return await FindAsync(target, cancellationToken).ConfigureAwait(false) ?? DsResource.Directory(baseDir, target, Api.Connection!);
+                },
+                () => FindAsync(target, cancellationToken),
+                "resource directory " + relative, Api.Transport).ConfigureAwait(false);
             Api.Transport.Log.Verbose("Created resource directory " + relative);
-            return await FindAsync(target, cancellationToken).ConfigureAwait(false) ?? DsResource.Directory(baseDir, target, Api.Connection!);
+            return created;
         }
 
         /// <summary>
@@ -166,16 +175,19 @@ namespace DolphinScheduler.Client.Clients
             using var guard = new StallGuard(Api.Transport.Timeout, cancellationToken);
             request.Timeout = Timeout.InfiniteTimeSpan;
             request.MultipartFactory = parameters => Multipart(parameters, file, progress, guard);
-            try
-            {
-                await Api.SendAsync(request, guard.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (guard.Stalled && !cancellationToken.IsCancellationRequested)
-            {
-                throw Stalled(request, guard);
-            }
-            Api.Transport.Log.Verbose((existing == null ? "Uploaded " : "Replaced ") + ResourcePath.ToRelative(baseDir, targetFullName) + " (" + file.Length + " bytes)");
-            return await FindAsync(targetFullName, cancellationToken).ConfigureAwait(false) ?? throw NotFound(targetFullName);
+            // Never retried blindly: after an ambiguous failure of a new upload, a resource of the file's name and size
+            // means the server has it.
+            var uploaded = await AmbiguousCreate.RunAsync(
+                async () =>
+                {
+                    try { await Api.SendAsync(request, guard.Token).ConfigureAwait(false); }
+                    catch (OperationCanceledException) when (guard.Stalled && !cancellationToken.IsCancellationRequested) { throw Stalled(request, guard); }
+                    return await FindAsync(targetFullName, cancellationToken).ConfigureAwait(false) ?? throw NotFound(targetFullName);
+                },
+                async () => existing != null ? null : (await FindAsync(targetFullName, cancellationToken).ConfigureAwait(false)) is DsResource r && r.Size == file.Length ? r : null,
+                "resource " + ResourcePath.ToRelative(baseDir, targetFullName), Api.Transport).ConfigureAwait(false);
+            Api.Transport.Log.Verbose((existing == null ? "Uploaded " : "Replaced ") + uploaded.Path + " (" + file.Length + " bytes)");
+            return uploaded;
         }
 
         /// <summary>multipart/form-data: one text part per parameter, then the file as part "file" (contract §2).</summary>
@@ -273,6 +285,6 @@ namespace DolphinScheduler.Client.Clients
 
         private DsConnectionException Stalled(DsRequest request, StallGuard guard) =>
             new("The transfer (" + request.Endpoint.Method + " " + Api.Transport.Flavor.PathOf(request.Endpoint) + ") made no progress for " + guard.Limit.TotalSeconds + " s and was abandoned.",
-                DsErrorKind.Timeout, request.Endpoint.Method.Method, Api.Transport.Flavor.PathOf(request.Endpoint), null);
+                DsErrorKind.Timeout, request.Endpoint.Method.Method, Api.Transport.Flavor.PathOf(request.Endpoint), null, requestMayHaveBeenProcessed: true);
     }
 }

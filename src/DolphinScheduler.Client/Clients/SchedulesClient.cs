@@ -71,7 +71,11 @@ namespace DolphinScheduler.Client.Clients
         public Task<DsSchedule> CreateAsync(long projectCode, long workflowCode, ScheduleSpec spec, CancellationToken cancellationToken = default)
         {
             var request = WithSpec(new DsRequest(E.Create).Path("projectCode", projectCode).Add("workflowDefinitionCode", workflowCode), spec);
-            return Api.SendAsync(request, DsSchedule.Mapper(projectCode), cancellationToken);
+            // Never retried blindly: after an ambiguous failure the workflow's schedule (at most one) is looked up.
+            return AmbiguousCreate.RunAsync(
+                () => Api.SendAsync(request, DsSchedule.Mapper(projectCode), cancellationToken),
+                () => FindByWorkflowAsync(projectCode, workflowCode, cancellationToken),
+                "the schedule of workflow " + workflowCode, Api.Transport);
         }
 
         /// <summary>Replaces a schedule's settings. Send every member: DS resets omitted ones to its defaults.</summary>

@@ -110,6 +110,13 @@ namespace DolphinScheduler.Client.Clients
             return await FromDagAsync(data, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>A workflow by its exact name, or null.</summary>
+        public async Task<DsWorkflow?> FindByNameAsync(long projectCode, string name, CancellationToken cancellationToken = default)
+        {
+            try { return await GetByNameAsync(projectCode, name, cancellationToken).ConfigureAwait(false); }
+            catch (DsNotFoundException) { return null; }
+        }
+
         /// <summary>ONLINE (runnable, schedulable, not editable) or OFFLINE (editable; also takes its schedule offline).</summary>
         public Task ReleaseAsync(long projectCode, long code, bool online, CancellationToken cancellationToken = default) =>
             Api.SendAsync(new DsRequest(E.Release).Path("projectCode", projectCode).Path("code", code).Add("releaseState", online ? "ONLINE" : "OFFLINE"), cancellationToken);
@@ -133,7 +140,11 @@ namespace DolphinScheduler.Client.Clients
             var docs = await DocumentsAsync(tasks, spec.GlobalParameters, null, cancellationToken).ConfigureAwait(false);
 
             var request = WithDocuments(new DsRequest(E.Create).Path("projectCode", projectCode), spec, docs);
-            var created = await Api.SendAsync(request, DsWorkflow.FromDefinition, cancellationToken).ConfigureAwait(false);
+            // Never retried blindly: after an ambiguous failure the workflow is looked up by its name.
+            var created = await AmbiguousCreate.RunAsync(
+                () => Api.SendAsync(request, DsWorkflow.FromDefinition, cancellationToken),
+                () => FindByNameAsync(projectCode, spec.Name.Trim(), cancellationToken),
+                "workflow '" + spec.Name.Trim() + "'", Api.Transport).ConfigureAwait(false);
             Api.Transport.Log.Verbose("Created workflow '" + created.Name + "' (code " + created.Code + ") with " + tasks.Count + " task(s).");
             created.Tasks = tasks.ToArray();
             created.HasTasks = true;

@@ -19,6 +19,8 @@ namespace DolphinScheduler.Client.Tests.Workflows
         public WireRequest? Saved { get; private set; }
         public long NextCode { get; set; } = 1000;
         public string SchedulesJson { get; set; } = Page("");
+        /// <summary>"after": the create is stored but its answer is lost; "before": it is lost before the server saw it.</summary>
+        public string? LoseCreateAnswer { get; set; }
 
         public static string DefinitionSegment(DsServerVersion v) => v == DsServerVersion.V3_2 ? "process-definition" : "workflow-definition";
 
@@ -30,10 +32,19 @@ namespace DolphinScheduler.Client.Tests.Workflows
             server.On("GET", "/projects/{p}/task-definition/gen-task-codes", r =>
                 "[" + string.Join(",", Enumerable.Range(0, int.Parse(r.Param("genNum")!)).Select(_ => NextCode++)) + "]");
             server.On("GET", "/resources/base-dir", "\"" + BaseDir + "\"");
-            server.On("POST", def, r => { Save(r); return Definition(version).ToJsonString(); });
+            server.OnRaw("POST", def, r =>
+            {
+                if (LoseCreateAnswer == "before") throw new HttpRequestException("connection reset before the server read the request");
+                Save(r);
+                if (LoseCreateAnswer == "after") throw new HttpRequestException("connection reset after the server stored the workflow");
+                return ScriptedDsServer.Envelope(0, "success", Definition(version).ToJsonString(), System.Net.HttpStatusCode.Created);
+            });
             server.On("PUT", def + "/{code}", r => { Save(r); return Definition(version).ToJsonString(); });
+            // Before {code}, which would match "query-by-name" too.
+            server.OnRaw("GET", def + "/query-by-name", r => Saved != null && Saved.Param("name") == r.Param("name")
+                ? ScriptedDsServer.Envelope(0, "success", Dag(version).ToJsonString())
+                : ScriptedDsServer.Envelope(50003, "workflow definition " + r.Param("name") + " does not exist", "null"));
             server.On("GET", def + "/{code}", _ => Dag(version).ToJsonString());
-            server.On("GET", def + "/query-by-name", _ => Dag(version).ToJsonString());
             server.On("POST", def + "/{code}/release", r => { ReleaseState = r.Param("releaseState")!; return "true"; });
             server.On("GET", "/projects/{p}/schedules", _ => SchedulesJson);
             server.On("POST", "/projects/{p}/schedules/{id}/online", "true");

@@ -242,5 +242,34 @@ namespace DolphinScheduler.Client.Tests.Workflows
                 server.Requests.Where(r => !r.Path.StartsWith("/resources")).Select(r => r.ToString()));
             Assert.Equal("w", server.Requests[0].Param("name"));
         }
+
+        [Fact]
+        public async Task A_create_whose_answer_was_lost_is_found_by_name_and_not_sent_again()
+        {
+            var scenario = new WorkflowScenario { LoseCreateAnswer = "after" };
+            var server = scenario.Attach(new ScriptedDsServer(), DsServerVersion.V3_4);
+            using var client = TestClient.Create(server, DsServerVersion.V3_4);
+
+            var wf = await client.Workflows.CreateAsync(1, new WorkflowSpec { Name = "nightly", Tasks = Tasks() }, publish: true);
+
+            Assert.Equal(900, wf.Code);
+            Assert.Single(server.Matching("POST", "/projects/1/workflow-definition"));
+            Assert.Single(server.Matching("GET", "/projects/1/workflow-definition/query-by-name"));
+            Assert.Equal("ONLINE", wf.ReleaseState); // the remaining steps went on
+        }
+
+        [Fact]
+        public async Task A_create_lost_before_the_server_saw_it_says_nothing_was_created()
+        {
+            var scenario = new WorkflowScenario { LoseCreateAnswer = "before" };
+            var server = scenario.Attach(new ScriptedDsServer(), DsServerVersion.V3_4);
+            using var client = TestClient.Create(server, DsServerVersion.V3_4);
+
+            var ex = await Assert.ThrowsAsync<DsConnectionException>(() => client.Workflows.CreateAsync(1, new WorkflowSpec { Name = "nightly", Tasks = Tasks() }, publish: true));
+
+            Assert.Contains("was not created", ex.Message);
+            Assert.Single(server.Matching("POST", "/projects/1/workflow-definition"));
+            Assert.Empty(server.Matching("POST", "/projects/1/workflow-definition/{code}/release"));
+        }
     }
 }
