@@ -12,7 +12,8 @@ namespace DolphinScheduler.Sandbox.Control;
 
 /// <summary>
 /// Out-of-process access to the journals, outside the DS context path and without auth (loopback use):
-/// GET /_sandbox/violations, GET /_sandbox/requests, DELETE /_sandbox/records, GET /_sandbox/info.
+/// GET /_sandbox/violations, GET /_sandbox/requests, DELETE /_sandbox/records, GET /_sandbox/info,
+/// GET|DELETE /_sandbox/stats (benchmarks).
 /// </summary>
 public static class ControlApi
 {
@@ -40,6 +41,13 @@ public static class ControlApi
                 return Results.BadRequest(new { error = "instances must be a count between 0 and 1000000" });
             var result = Execution.InstanceSeeder.Seed(store, flavor, options, count, http.Request.Query["project"].ToString());
             return Results.Json(result, Json);
+        });
+        // Benchmark data: bytes on the wire and time per endpoint (Control/SandboxStats.cs).
+        app.MapGet(prefix + "/stats", (SandboxStats s) => Results.Json(s.Snapshot(), Json));
+        app.MapDelete(prefix + "/stats", (SandboxStats s) =>
+        {
+            s.Reset();
+            return Results.NoContent();
         });
         app.MapGet(prefix + "/info", (SandboxFlavor f) => Results.Json(new { serverVersion = f.Version, contextPath = SandboxPaths.ContextPath }, Json));
         return app;
