@@ -12,8 +12,7 @@ namespace DolphinScheduler.Sandbox.Control;
 
 /// <summary>
 /// Out-of-process access to the journals, outside the DS context path and without auth (loopback use):
-/// GET /_sandbox/violations, GET /_sandbox/requests, DELETE /_sandbox/records, GET /_sandbox/info,
-/// GET|DELETE /_sandbox/stats (benchmarks).
+/// GET /_sandbox/violations, GET /_sandbox/requests, DELETE /_sandbox/records, GET /_sandbox/info.
 /// </summary>
 public static class ControlApi
 {
