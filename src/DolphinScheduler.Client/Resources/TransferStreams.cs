@@ -76,8 +76,16 @@ namespace DolphinScheduler.Client.Resources
 
         public override int Read(byte[] buffer, int offset, int count) => Report(_inner.Read(buffer, offset, count));
 
-        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            Report(await _inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false));
+        /// <summary>
+        /// Reads the file synchronously: the inner stream is a plain (non-overlapped) FileStream, whose ReadAsync only
+        /// queues the same read to the thread pool, one hand-off per chunk; the copy loop already runs on a pool thread
+        /// and a file read is short (docs/performance.md).
+        /// </summary>
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult(Report(_inner.Read(buffer, offset, count)));
+        }
 
         private int Report(int read)
         {

@@ -21,6 +21,9 @@ public static class StagedMultipart
     /// <summary>Largest non-file part kept (the servlet form limit the sandbox uses for urlencoded bodies too).</summary>
     public const int MaxFieldLength = 5_000_000;
 
+    private const int ReadBufferSize = 64 * 1024;
+    private const int CopyBufferSize = 1024 * 1024;
+
     /// <summary>Where file parts are staged: beside the storage, so moving them into place is a rename.</summary>
     public static string StagingDirectory(string dataDirectory) => Path.Combine(dataDirectory, "staging");
 
@@ -45,7 +48,9 @@ public static class StagedMultipart
         var cleanup = new StagedFiles();
         context.Response.RegisterForDispose(cleanup);
 
-        var reader = new MultipartReader(boundary, context.Request.Body)
+        // 64 KiB instead of MultipartReader's 4 KiB: a 1 GiB part is then read in large pieces, so staging it costs a few
+        // thousand reads and writes instead of a quarter of a million (docs/performance.md).
+        var reader = new MultipartReader(boundary, context.Request.Body, ReadBufferSize)
         {
             HeadersLengthLimit = 16 * 1024,
             BodyLengthLimit = null, // counted below: over the file limit is MultipartTooLargeException
@@ -61,10 +66,10 @@ public static class StagedMultipart
                 var path = Path.Combine(stagingDirectory, Guid.NewGuid().ToString("N"));
                 cleanup.Paths.Add(path);
                 long length = 0;
-                var buffer = ArrayPool<byte>.Shared.Rent(81920);
+                var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
                 try
                 {
-                    await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+                    await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferSize, FileOptions.Asynchronous);
                     int read;
                     while ((read = await section.Body.ReadAsync(buffer.AsMemory(), cancellationToken)) > 0)
                     {
