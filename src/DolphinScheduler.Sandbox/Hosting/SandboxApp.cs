@@ -60,7 +60,9 @@ internal static class SandboxApp
         app.MapQueues();
         app.MapTenants();
         app.MapProjects();
+        app.MapTaskDefinitions();
         app.MapWorkflowDefinitions();
+        app.MapSchedules();
 
         app.MapUnimplementedContract();
         app.MapUnknownPaths();
