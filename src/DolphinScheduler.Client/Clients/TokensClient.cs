@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Collections.Generic;
 using System.Threading;
@@ -16,12 +17,16 @@ namespace DolphinScheduler.Client.Clients
         public PagedList<DsToken> List(string? search, PageRequest page, CancellationToken cancellationToken = default) =>
             Api.Paged(() => new DsRequest(E.List).Add("searchVal", search), (w, c) => DsToken.From(w, c), page, cancellationToken);
 
-        public Task<IReadOnlyList<DsToken>> ListByUserAsync(int userId, CancellationToken cancellationToken = default) =>
-            Api.SendListAsync(new DsRequest(E.ListByUser).Path("userId", userId), (w, c) => DsToken.From(w, c), cancellationToken);
+        /// <summary>One user's tokens. DS answers an admin with every user's tokens here, so the list is filtered.</summary>
+        public async Task<IReadOnlyList<DsToken>> ListByUserAsync(int userId, CancellationToken cancellationToken = default)
+        {
+            var all = await Api.SendListAsync(new DsRequest(E.ListByUser).Path("userId", userId), (w, c) => DsToken.From(w, c), cancellationToken).ConfigureAwait(false);
+            return all.Where(t => t.UserId == userId).ToList();
+        }
 
         /// <summary>Creates a token for a user; the server generates the token text.</summary>
         public Task<DsToken> CreateAsync(DsUser user, DateTime expireTime, CancellationToken cancellationToken = default) =>
-            Api.SendAsync(new DsRequest(E.Create).Add("userId", user.Id).Add("expireTime", DsDate.ToWire(expireTime)),
+            Api.SendAsync(new DsRequest(E.Create).Add("userId", user.Id).Add("expireTime", Api.WireDate(expireTime)),
                 (w, c) => DsToken.From(w, c, user.UserName), cancellationToken);
 
         /// <summary>

@@ -20,7 +20,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         /// <summary>A new tenant code.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        [ValidateLength(1, 32)]
+        [ValidateLength(1, 30)]
         public string? NewTenantCode { get; set; }
 
         /// <summary>The new queue: a DsQueue, its name or its id.</summary>
