@@ -10,6 +10,7 @@ using DolphinScheduler.Client.Http;
 using DolphinScheduler.Client.Paging;
 using DolphinScheduler.Client.Resources;
 using DolphinScheduler.Client.Serialization;
+using DolphinScheduler.Client.Versioning;
 using E = DolphinScheduler.Client.Endpoints.Api.Resources;
 
 namespace DolphinScheduler.Client.Clients
@@ -26,36 +27,44 @@ namespace DolphinScheduler.Client.Clients
         private const string FileType = "FILE";
         private const int CopyBufferSize = 81920;
 
-        private readonly object _baseLock = new();
-        private Task<string>? _baseDir;
+        private readonly object _rootLock = new();
+        private Task<string>? _root;
 
         internal ResourcesClient(ApiConnection api) : base(api) { }
 
-        /// <summary>The tenant's resource root as the server names it (cached per connection).</summary>
-        public Task<string> GetBaseDirAsync(CancellationToken cancellationToken = default)
+        /// <summary>
+        /// The folder that holds the user's resources, as the server names it (cached per connection): what
+        /// folder-relative paths such as /flink/job.jar are relative to. Read from GET /resources/base-dir (never
+        /// assumed, contract §11); on 3.2 an admin's base-dir is the storage root and the flavour's rules add the tenant's
+        /// resources folder.
+        /// </summary>
+        public Task<string> GetRootAsync(CancellationToken cancellationToken = default)
         {
-            lock (_baseLock)
+            lock (_rootLock)
             {
-                if (_baseDir == null || _baseDir.IsFaulted || _baseDir.IsCanceled)
-                    _baseDir = FetchBaseDirAsync(cancellationToken);
-                return _baseDir;
+                if (_root == null || _root.IsFaulted || _root.IsCanceled)
+                    _root = FetchRootAsync(cancellationToken);
+                return _root;
             }
         }
 
-        private async Task<string> FetchBaseDirAsync(CancellationToken cancellationToken)
+        private ResourceRules Rules => Api.Transport.Flavor.Resources;
+
+        private async Task<string> FetchRootAsync(CancellationToken cancellationToken)
         {
             var data = await Api.SendAsync(new DsRequest(E.BaseDir).Add("type", FileType), cancellationToken).ConfigureAwait(false);
             var text = data.ValueKind == System.Text.Json.JsonValueKind.String ? data.GetString() : null;
             if (string.IsNullOrEmpty(text))
                 throw new DsApiException("The server did not return a resource base directory (GET /resources/base-dir).", DsErrorKind.Protocol, method: "GET", path: "/resources/base-dir");
-            return text!;
+            var connection = Api.Connection;
+            return Rules.ResourcesRoot(text!, connection?.IsAdmin ?? false, connection?.TenantCode);
         }
 
         /// <summary>The server full name for a user's path or full name.</summary>
         public async Task<string> ResolveFullNameAsync(string pathOrFullName, CancellationToken cancellationToken = default)
         {
-            var baseDir = await GetBaseDirAsync(cancellationToken).ConfigureAwait(false);
-            return ResourcePath.Resolve(baseDir, pathOrFullName);
+            var root = await GetRootAsync(cancellationToken).ConfigureAwait(false);
+            return ResourcePath.Resolve(root, pathOrFullName);
         }
 
         /// <summary>The entries of a directory (not recursive), page by page. <paramref name="search"/> is DS's substring filter.</summary>
@@ -63,12 +72,12 @@ namespace DolphinScheduler.Client.Clients
         {
             return new PagedList<DsResource>(async (pageNo, pageSize, ct) =>
             {
-                var baseDir = await GetBaseDirAsync(ct).ConfigureAwait(false);
-                var fullName = ResourcePath.Resolve(baseDir, directory);
+                var root = await GetRootAsync(ct).ConfigureAwait(false);
+                var fullName = Rules.DirectoryFullName(ResourcePath.Resolve(root, directory));
                 var request = ListRequest(fullName, search).Add("pageNo", pageNo).Add("pageSize", pageSize);
                 var data = await Api.SendAsync(request, ct).ConfigureAwait(false);
                 var w = new WireObject(data, Api.Transport.Flavor);
-                var items = w.TryGet("totalList", out var list) ? Api.MapArray(list, DsResource.Mapper(baseDir)) : Array.Empty<DsResource>();
+                var items = w.TryGet("totalList", out var list) ? Api.MapArray(list, DsResource.Mapper(root)) : Array.Empty<DsResource>();
                 return new PageInfo<DsResource>(items, w.Int("total") ?? items.Count, w.Int("totalPage") ?? 1, w.Int("currentPage") ?? pageNo);
             }, page, cancellationToken);
         }
@@ -78,7 +87,7 @@ namespace DolphinScheduler.Client.Clients
                 .Add("fullName", directoryFullName)
                 .Add("tenantCode", Api.Connection?.TenantCode)
                 .Add("type", FileType)
-                .Add("searchVal", search);
+                .Add("searchVal", search ?? ""); // 3.3+ fails (10057, a NullPointerException) on a non-empty folder without it
 
         /// <summary>
         /// The resource at a path or full name, or null. DS 3.3+ has no get-by-name (contract §9), so the parent
@@ -86,9 +95,9 @@ namespace DolphinScheduler.Client.Clients
         /// </summary>
         public async Task<DsResource?> FindAsync(string pathOrFullName, CancellationToken cancellationToken = default)
         {
-            var baseDir = await GetBaseDirAsync(cancellationToken).ConfigureAwait(false);
-            var fullName = ResourcePath.Resolve(baseDir, pathOrFullName);
-            if (SameName(fullName, baseDir)) return DsResource.Directory(baseDir, baseDir, Api.Connection!);
+            var root = await GetRootAsync(cancellationToken).ConfigureAwait(false);
+            var fullName = ResourcePath.Resolve(root, pathOrFullName);
+            if (SameName(fullName, root)) return DsResource.Directory(root, root, Api.Connection!);
             var parent = ResourcePath.ParentFullName(fullName);
             var leaf = ResourcePath.Leaf(fullName);
             try
@@ -115,16 +124,16 @@ namespace DolphinScheduler.Client.Clients
         /// </summary>
         public async Task<DsResource> CreateDirectoryAsync(string pathOrFullName, bool existingOk, CancellationToken cancellationToken = default)
         {
-            var baseDir = await GetBaseDirAsync(cancellationToken).ConfigureAwait(false);
-            var target = ResourcePath.Resolve(baseDir, pathOrFullName);
-            var relative = ResourcePath.ToRelative(baseDir, target);
+            var root = await GetRootAsync(cancellationToken).ConfigureAwait(false);
+            var target = ResourcePath.Resolve(root, pathOrFullName);
+            var relative = ResourcePath.ToRelative(root, target);
             if (relative == ResourcePath.Root)
             {
-                if (existingOk) return DsResource.Directory(baseDir, baseDir, Api.Connection!);
+                if (existingOk) return DsResource.Directory(root, root, Api.Connection!);
                 throw Exists(pathOrFullName, "is the resource root");
             }
             if (!relative.StartsWith("/", StringComparison.Ordinal))
-                throw new ArgumentException("Directories can only be created below the resource root " + baseDir + "; '" + pathOrFullName + "' is outside it.");
+                throw new ArgumentException("Directories can only be created below the resource root " + root + "; '" + pathOrFullName + "' is outside it.");
 
             var existing = await FindAsync(target, cancellationToken).ConfigureAwait(false);
             if (existing != null)
@@ -139,13 +148,13 @@ namespace DolphinScheduler.Client.Clients
                 .Add("type", FileType)
                 .Add("name", ResourcePath.Leaf(relative))
                 .Add("pid", -1)
-                .Add("currentDir", parentDir.FullName);
+                .Add("currentDir", Rules.DirectoryFullName(parentDir.FullName));
             // Never retried blindly: after an ambiguous failure the directory is looked up.
             var created = await AmbiguousCreate.RunAsync(
                 async () =>
                 {
                     await Api.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                    return await FindAsync(target, cancellationToken).ConfigureAwait(false) ?? DsResource.Directory(baseDir, target, Api.Connection!);
+                    return await FindAsync(target, cancellationToken).ConfigureAwait(false) ?? DsResource.Directory(root, target, Api.Connection!);
                 },
                 () => FindAsync(target, cancellationToken),
                 "resource directory " + relative, Api.Transport).ConfigureAwait(false);
@@ -162,7 +171,7 @@ namespace DolphinScheduler.Client.Clients
         {
             var file = new FileInfo(localFile);
             if (!file.Exists) throw new FileNotFoundException("The file '" + localFile + "' does not exist.", localFile);
-            var baseDir = await GetBaseDirAsync(cancellationToken).ConfigureAwait(false);
+            var root = await GetRootAsync(cancellationToken).ConfigureAwait(false);
             var directory = await CreateDirectoryAsync(destinationDirectory, existingOk: true, cancellationToken).ConfigureAwait(false);
             var targetFullName = directory.FullName.TrimEnd('/') + "/" + file.Name;
             var existing = await FindAsync(targetFullName, cancellationToken).ConfigureAwait(false);
@@ -170,7 +179,7 @@ namespace DolphinScheduler.Client.Clients
             if (existing != null && !overwrite) throw Exists(existing.Path, "already exists (use -Force to overwrite it)");
 
             var request = existing == null
-                ? new DsRequest(E.Upload).Add("type", FileType).Add("name", file.Name).Add("currentDir", directory.FullName)
+                ? new DsRequest(E.Upload).Add("type", FileType).Add("name", file.Name).Add("currentDir", Rules.DirectoryFullName(directory.FullName))
                 : new DsRequest(E.Update).Add("fullName", existing.FullName).Add("tenantCode", Api.Connection?.TenantCode).Add("type", FileType).Add("name", file.Name);
             using var guard = new StallGuard(Api.Transport.Timeout, cancellationToken);
             request.Timeout = Timeout.InfiniteTimeSpan;
@@ -185,7 +194,7 @@ namespace DolphinScheduler.Client.Clients
                     return await FindAsync(targetFullName, cancellationToken).ConfigureAwait(false) ?? throw NotFound(targetFullName);
                 },
                 async () => existing != null ? null : (await FindAsync(targetFullName, cancellationToken).ConfigureAwait(false)) is DsResource r && r.Size == file.Length ? r : null,
-                "resource " + ResourcePath.ToRelative(baseDir, targetFullName), Api.Transport).ConfigureAwait(false);
+                "resource " + ResourcePath.ToRelative(root, targetFullName), Api.Transport).ConfigureAwait(false);
             Api.Transport.Log.Verbose((existing == null ? "Uploaded " : "Replaced ") + uploaded.Path + " (" + file.Length + " bytes)");
             return uploaded;
         }

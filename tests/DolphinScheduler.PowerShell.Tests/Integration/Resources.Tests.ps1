@@ -128,6 +128,6 @@ Describe "Resources on DS $Flavor" -Skip:(-not $implemented) {
         Get-DsResource -Path "$script:Root/jobs/b.bin" | Remove-DsResource -Force
         Get-DsResource -Path "$script:Root/jobs/b.bin" -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         Remove-DsResource -Path "$script:Root/x" -Force
-        (Get-DsResource -Path $script:Root).Path | Should -Not -Contain "$script:Root/x"
+        @(Get-DsResource -Path $script:Root) | Where-Object Path -eq "$script:Root/x" | Should -BeNullOrEmpty
     }
 }

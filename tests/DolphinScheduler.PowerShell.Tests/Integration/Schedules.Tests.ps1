@@ -95,7 +95,7 @@ Describe "Schedules on DS $Flavor" -Skip:(-not $implemented) {
     It 'removes an ONLINE schedule with -Force (disabling it first)' {
         (Get-DsSchedule -Project $script:Project -Id $script:Schedule.Id).ReleaseState | Should -Be 'ONLINE'
         Get-DsSchedule -Project $script:Project -Id $script:Schedule.Id | Remove-DsSchedule -Force
-        (Get-DsSchedule -Project $script:Project).Id | Should -Not -Contain $script:Schedule.Id
+        @(Get-DsSchedule -Project $script:Project) | Where-Object Id -eq $script:Schedule.Id | Should -BeNullOrEmpty
     }
 
     It 'refuses a schedule for an OFFLINE workflow with the server code (Ds50004)' {
