@@ -116,7 +116,7 @@ namespace DolphinScheduler.Client.Http
                 HttpResponseMessage response;
                 using (var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
-                    cts.CancelAfter(Timeout);
+                    cts.CancelAfter(request.Timeout ?? Timeout);
                     try
                     {
                         response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cts.Token).ConfigureAwait(false);
