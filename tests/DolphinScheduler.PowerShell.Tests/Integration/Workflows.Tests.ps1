@@ -1,23 +1,14 @@
 # Workflows as code against the sandbox (run once per flavour by Invoke-PesterSuite.ps1).
 param($Flavor, $BaseUri)
 
-BeforeDiscovery {
-    Import-Module (Join-Path $PSScriptRoot '../TestHelpers/DsAreaHelpers.psm1') -Force
-    $script:implemented = Test-AreaImplemented -Area Workflows   # skipped while the sandbox lacks the area's endpoints
-}
-
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../TestHelpers/DsAreaHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot '../TestHelpers/DsTestHelpers.psm1') -Force
-    $script:implemented = Test-AreaImplemented -Area Workflows
-    if (-not $script:implemented) { return }
     Import-DsTestModule
     $script:Connection = Connect-TestAdmin -BaseUri $BaseUri
     $script:Project = New-DsProject -Name (New-TestName 'wf')
 }
 
 AfterAll {
-    if (-not $script:implemented) { return }
     if ($script:Project) {
         Get-DsWorkflow -Project $script:Project -ErrorAction SilentlyContinue | Where-Object ReleaseState -eq 'ONLINE' | Unpublish-DsWorkflow -ErrorAction SilentlyContinue
         Get-DsWorkflow -Project $script:Project -ErrorAction SilentlyContinue | Remove-DsWorkflow -Force -ErrorAction SilentlyContinue
@@ -26,7 +17,7 @@ AfterAll {
     Disconnect-DsServer -ErrorAction SilentlyContinue
 }
 
-Describe "Workflows on DS $Flavor" -Skip:(-not $implemented) {
+Describe "Workflows on DS $Flavor" {
     Context 'round trip of each task type' {
         It 'creates a <Type> task and reads it back unchanged' -ForEach @(
             @{ Type = 'SHELL'; Script = 'echo ${dt}'; Parameter = @{ localParams = @{ dt = '${system.biz.date}' } }; Resource = @('/scripts/lib.sh'); Check = @{} }
@@ -36,10 +27,6 @@ Describe "Workflows on DS $Flavor" -Skip:(-not $implemented) {
             @{ Type = 'FLINK'; Script = 'INSERT INTO s SELECT 1;'; Parameter = @{ parallelism = 3 }; Resource = @(); Check = @{ programType = 'SQL'; deployMode = 'cluster'; parallelism = 3 } }
             @{ Type = 'SPARK'; Script = $null; Parameter = @{ programType = 'JAVA'; mainJar = '/spark/app.jar'; mainClass = 'org.App' }; Resource = @(); Check = @{ programType = 'JAVA'; mainClass = 'org.App'; mainJar = '/spark/app.jar' } }
         ) {
-            if ($Type -eq 'HTTP' -and $Flavor -ne '3.2' -and ($issue = Get-SandboxKnownIssue -Case HttpTask33)) {
-                Set-ItResult -Skipped -Because $issue
-                return
-            }
             $name = New-TestName $Type.ToLowerInvariant()
             $taskArgs = @{ Name = "t-$Type"; Type = $Type; TaskParameter = $Parameter; RetryTimes = 2; TimeoutMinutes = 15; Description = 'd' }
             if ($Script) { $taskArgs.Script = $Script }
