@@ -88,4 +88,5 @@ if ($repeat.State -ne 'SUCCESS') { throw "The repeat ended $($repeat.State)." }
 Get-DsInstance -Project test-flink | Format-Table | Out-String | Write-Host
 
 Remove-Item $work -Recurse -Force
-Write-Host "`nSeed walkthrough finished against DolphinScheduler $("$($asAlice.ServerVersion)".Replace("V", "").Replace("_", ".")) at $BaseUri." -ForegroundColor Green
+$version = "$($asAlice.ServerVersion)".Replace('V', '').Replace('_', '.')
+Write-Host "`nSeed walkthrough finished against DolphinScheduler $version at $BaseUri." -ForegroundColor Green
