@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
 
@@ -19,6 +20,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Projects
         [Parameter(Position = 0, ParameterSetName = ByNameSet, ValueFromPipeline = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Project codes (the 64-bit identifiers).</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.Client.Clients;
 
 namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
@@ -41,6 +42,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WorkerGroupCompleter))]
         public string? WorkerGroup { get; set; }
 
         [Parameter]
