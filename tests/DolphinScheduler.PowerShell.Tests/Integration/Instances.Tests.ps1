@@ -194,3 +194,20 @@ Describe "Execute types against every reachable state [$Flavor]" {
         }
     }
 }
+
+Describe "Instance views [$Flavor]" {
+    It 'colours the state where the host renders ANSI, and shows it plain otherwise' {
+        $wf = New-TestWorkflow -Flavor $Flavor -ProjectCode $project.Code -Task ([ordered]@{ ok = 'echo ok' })
+        $done = $wf | Start-DsWorkflow -Wait -PollIntervalSec 0.2 -TimeoutSec 60
+        $previous = $PSStyle.OutputRendering
+        try {
+            $PSStyle.OutputRendering = 'Ansi'
+            ($done | Format-Table | Out-String) | Should -Match ([regex]::Escape($PSStyle.Foreground.Green) + 'SUCCESS')
+            $PSStyle.OutputRendering = 'PlainText'
+            $plain = $done | Format-Table | Out-String
+            $plain | Should -Not -Match "`e\["
+            $plain | Should -Match 'SUCCESS'
+        }
+        finally { $PSStyle.OutputRendering = $previous }
+    }
+}
