@@ -15,6 +15,17 @@ public sealed class SandboxOptions
     /// <summary>Folder for file-backed state; null = a new temp folder deleted when the server is disposed.</summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>Serve HTTPS instead of HTTP (the base URI becomes https://…).</summary>
+    public bool Https { get; set; }
+
+    /// <summary>PKCS#12 server certificate for <see cref="Https"/>; null = a self-signed one for localhost/127.0.0.1/::1 made at startup.</summary>
+    public string? CertificatePath { get; set; }
+
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>Fault rules active from the start (more can be added at runtime through /_sandbox/faults).</summary>
+    public IList<Faults.FaultRule> Faults { get; } = new List<Faults.FaultRule>();
+
     /// <summary>Time source of the store (sessions, token expiry, timestamps); tests substitute a manual clock.</summary>
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
 }

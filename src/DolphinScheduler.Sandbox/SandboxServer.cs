@@ -1,4 +1,6 @@
+using System.Security.Cryptography.X509Certificates;
 using DolphinScheduler.Sandbox.Contract;
+using DolphinScheduler.Sandbox.Faults;
 using DolphinScheduler.Sandbox.Flavors;
 using DolphinScheduler.Sandbox.Hosting;
 using DolphinScheduler.Sandbox.State;
@@ -19,8 +21,9 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly string? ownedDataDirectory;
     private int disposed;
 
-    private SandboxServer(WebApplication app, Uri baseUri, string flavor, string dataDirectory, string? ownedDataDirectory)
+    private SandboxServer(WebApplication app, Uri baseUri, string flavor, string dataDirectory, string? ownedDataDirectory, X509Certificate2? certificate)
     {
+        Certificate = certificate;
         this.app = app;
         this.ownedDataDirectory = ownedDataDirectory;
         recorder = app.Services.GetRequiredService<ContractRecorder>();
@@ -31,7 +34,7 @@ public sealed class SandboxServer : IAsyncDisposable
         DataDirectory = dataDirectory;
     }
 
-    /// <summary>e.g. <c>http://127.0.0.1:41234/dolphinscheduler</c> (no trailing slash).</summary>
+    /// <summary>e.g. <c>http://127.0.0.1:41234/dolphinscheduler</c> (no trailing slash; https with <see cref="SandboxOptions.Https"/>).</summary>
     public Uri BaseUri { get; }
 
     /// <summary>"3.2", "3.3" or "3.4".</summary>
@@ -42,6 +45,12 @@ public sealed class SandboxServer : IAsyncDisposable
     public IReadOnlyList<ContractViolation> Violations => recorder.Violations;
 
     public IReadOnlyList<RecordedRequest> Requests => recorder.Requests;
+
+    /// <summary>The HTTPS server certificate (null when serving HTTP); its PEM is also in the data directory.</summary>
+    public X509Certificate2? Certificate { get; }
+
+    /// <summary>The fault rules (also reachable through /_sandbox/faults).</summary>
+    public FaultInjector Faults => app.Services.GetRequiredService<FaultInjector>();
 
     public void ClearRecords() => recorder.Clear();
 
@@ -66,16 +75,26 @@ public sealed class SandboxServer : IAsyncDisposable
         Directory.CreateDirectory(dataDirectory);
 
         WebApplication? app = null;
+        X509Certificate2? certificate = null;
         try
         {
-            app = SandboxApp.Build(flavor, ip, options.Port, Path.GetFullPath(dataDirectory), options.Clock);
+            if (options.Https)
+            {
+                certificate = options.CertificatePath is { } pfx
+                    ? SandboxCertificate.Load(pfx, options.CertificatePassword)
+                    : SandboxCertificate.CreateSelfSigned(ip);
+                SandboxCertificate.Export(certificate, dataDirectory);
+            }
+            app = SandboxApp.Build(flavor, ip, options.Port, Path.GetFullPath(dataDirectory), options.Clock, certificate, options.Faults);
             await app.StartAsync(cancellationToken);
             var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-            var baseUri = new Uri($"http://{BindAddress.UriHost(ip)}:{bound.Port}{SandboxPaths.ContextPath}");
-            return new SandboxServer(app, baseUri, flavor.Version, dataDirectory, owned);
+            var scheme = certificate is null ? "http" : "https";
+            var baseUri = new Uri($"{scheme}://{BindAddress.UriHost(ip)}:{bound.Port}{SandboxPaths.ContextPath}");
+            return new SandboxServer(app, baseUri, flavor.Version, dataDirectory, owned, certificate);
         }
         catch
         {
+            certificate?.Dispose();
             if (app is not null)
                 await app.DisposeAsync();
             if (owned is not null)
@@ -96,6 +115,7 @@ public sealed class SandboxServer : IAsyncDisposable
         finally
         {
             await app.DisposeAsync();
+            Certificate?.Dispose();
             if (ownedDataDirectory is not null)
             {
                 AppDomain.CurrentDomain.ProcessExit -= DeleteOwnedDataDirectory;

@@ -23,9 +23,9 @@ public sealed class ContractRecorder(TimeProvider clock)
         lock (gate) violations.Add(v);
     }
 
-    public void Request(string method, string path, string? endpoint, IReadOnlyList<string> parameterNames, int httpStatus, int? code)
+    public void Request(string method, string path, string? endpoint, IReadOnlyList<string> parameterNames, int httpStatus, int? code, string? fault = null)
     {
-        var r = new RecordedRequest(clock.GetUtcNow(), method, path, endpoint, parameterNames, httpStatus, code);
+        var r = new RecordedRequest(clock.GetUtcNow(), method, path, endpoint, parameterNames, httpStatus, code, fault);
         lock (gate) requests.Add(r);
     }
 

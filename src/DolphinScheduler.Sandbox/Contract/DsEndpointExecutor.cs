@@ -29,6 +29,12 @@ public sealed class DsEndpointExecutor(SandboxStore store, SandboxFlavor flavor,
         }
 
         var parameters = await RequestParameters.ReadAsync(context);
+        if (parameters.TooLarge)
+        {
+            // Spring's MaxUploadSizeExceededException happens before handler mapping; DS's error page keeps the 500, no body.
+            await EnvelopeWriter.WriteEmptyAsync(context, StatusCodes.Status500InternalServerError);
+            return;
+        }
         foreach (var name in parameters.Names)
         {
             if (endpoint.Params.All(p => p.IsPath || p.WireName != name))

@@ -1,4 +1,6 @@
+using DolphinScheduler.Sandbox.State;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 
 namespace DolphinScheduler.Sandbox.Contract;
@@ -21,6 +23,9 @@ public sealed class RequestParameters
     public IReadOnlyDictionary<string, StringValues> Values { get; }
     public IFormFileCollection? Files { get; }
 
+    /// <summary>The body was over the multipart/request size limit (1024MB): DS fails before any handler (HTTP 500, no body).</summary>
+    public bool TooLarge { get; private init; }
+
     /// <summary>Every parameter and file-part name, in first-seen order.</summary>
     public IReadOnlyList<string> Names => Values.Keys.Concat(Files?.Select(f => f.Name) ?? []).Distinct(StringComparer.Ordinal).ToList();
 
@@ -34,14 +39,32 @@ public sealed class RequestParameters
             values[key] = value;
 
         IFormFileCollection? files = null;
+        var tooLarge = false;
         if (HasFormBody(context.Request))
         {
             try
             {
-                var form = await context.Request.ReadFormAsync(context.RequestAborted);
+                IEnumerable<KeyValuePair<string, StringValues>> form;
+                if (StagedMultipart.IsMultipart(context.Request))
+                {
+                    // Multipart file parts are streamed to disk, never buffered in memory (uploads up to 1024MB).
+                    var dataDirectory = context.RequestServices.GetRequiredService<SandboxStore>().DataDirectory;
+                    var parsed = await StagedMultipart.ReadAsync(context, StagedMultipart.StagingDirectory(dataDirectory), context.RequestAborted);
+                    form = StagedMultipart.AsStringValues(parsed);
+                    files = parsed.Files;
+                }
+                else
+                {
+                    var read = await context.Request.ReadFormAsync(context.RequestAborted);
+                    form = read;
+                    files = read.Files;
+                }
                 foreach (var (key, value) in form)
                     values[key] = values.TryGetValue(key, out var fromQuery) ? StringValues.Concat(fromQuery, value) : value;
-                files = form.Files;
+            }
+            catch (Exception e) when (e is MultipartTooLargeException || e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                tooLarge = true; // DS: MaxUploadSizeExceededException before any handler
             }
             catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
             {
@@ -49,7 +72,7 @@ public sealed class RequestParameters
             }
         }
 
-        var result = new RequestParameters(values, files);
+        var result = new RequestParameters(values, files) { TooLarge = tooLarge };
         context.Items[CacheKey] = result;
         return result;
     }

@@ -1,5 +1,6 @@
 using DolphinScheduler.Sandbox.Contract;
 using DolphinScheduler.Sandbox.Envelope;
+using DolphinScheduler.Sandbox.Faults;
 using DolphinScheduler.Sandbox.Flavors;
 using Microsoft.AspNetCore.Http;
 
@@ -35,9 +36,11 @@ public sealed class RecordingMiddleware(RequestDelegate next, ContractRecorder r
         {
             if (context.Items.ContainsKey(DsEndpointExecutor.CaseMismatchItemKey))
                 endpoint = null;
+            var fault = context.Items.TryGetValue(FaultInjector.AppliedItemKey, out var applied) ? (AppliedFault?)applied : null;
             recorder.Request(method, path, endpoint, parameters.Names,
-                context.Response.StatusCode,
-                context.Items.TryGetValue(EnvelopeWriter.CodeItemKey, out var code) ? (int?)code : null);
+                fault?.ReportedStatus ?? context.Response.StatusCode,
+                context.Items.TryGetValue(EnvelopeWriter.CodeItemKey, out var code) ? (int?)code : null,
+                fault?.Name);
         }
     }
 }

@@ -42,6 +42,8 @@ public sealed partial class SandboxFlavor
                 values32 = Names(vv);
             result[e.Name] = new EnumInfo(e.Value.GetProperty("package").GetString()!, values, values32);
         }
+        foreach (var (name, info) in EnumsMissingFromContract)
+            result.TryAdd(name, info);
         return result;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DolphinScheduler.Sandbox.Faults;
 
 namespace DolphinScheduler.Sandbox.Hosting;
 
@@ -7,11 +8,20 @@ internal static class CommandLine
 {
     public const string Usage =
         "Usage: DolphinScheduler.Sandbox [--server-version 3.2|3.3|3.4] [--port N] [--bind ADDRESS] [--data-dir PATH]\n" +
+<<<<<<< HEAD
         "  --server-version  API flavour to serve (default 3.4; 3.3 = 3.4 without GET /oidc-providers)\n" +
+=======
+        "                                [--https [--cert PFX [--cert-password PW]]] [--fault JSON]... [--faults FILE]\n" +
+        "  --server-version  API flavour to serve (default 3.4; 3.3 is the same flavour as 3.4)\n" +
+>>>>>>> s4
         "  --port            TCP port (default 12345; 0 picks a free port)\n" +
         "  --bind            listen address (default 127.0.0.1; non-loopback prints a warning)\n" +
         "  --data-dir        state folder (default: a new temp folder, deleted on exit)\n" +
-        "Prints the base URI (http://HOST:PORT/dolphinscheduler) as the first stdout line; Ctrl+C or SIGTERM stops it.";
+        "  --https           serve HTTPS; without --cert a self-signed certificate for localhost/127.0.0.1/::1 is made\n" +
+        "  --cert, --cert-password  PKCS#12 server certificate for --https\n" +
+        "  --fault           a fault rule (JSON object or array, see README), repeatable\n" +
+        "  --faults          a file with fault rules (JSON object or array)\n" +
+        "Prints the base URI (http[s]://HOST:PORT/dolphinscheduler) as the first stdout line; Ctrl+C or SIGTERM stops it.";
 
     /// <summary>Null options with <paramref name="error"/> null means --help was asked for.</summary>
     public static SandboxOptions? Parse(IReadOnlyList<string> args, out string? error)
@@ -23,6 +33,11 @@ internal static class CommandLine
             var arg = args[i];
             if (arg is "-h" or "--help" or "-?")
                 return null;
+            if (arg == "--https")
+            {
+                options.Https = true;
+                continue;
+            }
             var eq = arg.IndexOf('=');
             var name = eq > 0 ? arg[..eq] : arg;
             string? value = eq > 0 ? arg[(eq + 1)..] : (i + 1 < args.Count ? args[++i] : null);
@@ -50,10 +65,36 @@ internal static class CommandLine
                 case "--data-dir":
                     options.DataDirectory = value;
                     break;
+                case "--cert":
+                    options.CertificatePath = value;
+                    break;
+                case "--cert-password":
+                    options.CertificatePassword = value;
+                    break;
+                case "--fault":
+                case "--faults":
+                    try
+                    {
+                        var json = name == "--faults" ? File.ReadAllText(value) : value;
+                        foreach (var rule in FaultRule.ParseJson(json))
+                            options.Faults.Add(rule);
+                        _ = new FaultInjector(options.Faults); // validate now: bad rules are a usage error
+                    }
+                    catch (Exception e) when (e is FaultRuleException or IOException or UnauthorizedAccessException)
+                    {
+                        error = $"{name}: {e.Message}";
+                        return null;
+                    }
+                    break;
                 default:
                     error = $"unknown option '{name}'";
                     return null;
             }
+        }
+        if (!options.Https && (options.CertificatePath is not null || options.CertificatePassword is not null))
+        {
+            error = "--cert and --cert-password need --https";
+            return null;
         }
         return options;
     }

@@ -1,8 +1,11 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using DolphinScheduler.Sandbox.Api;
 using DolphinScheduler.Sandbox.Contract;
 using DolphinScheduler.Sandbox.Control;
+using DolphinScheduler.Sandbox.Faults;
 using DolphinScheduler.Sandbox.Flavors;
+using DolphinScheduler.Sandbox.Resources;
 using DolphinScheduler.Sandbox.State;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -11,7 +14,8 @@ namespace DolphinScheduler.Sandbox.Hosting;
 /// <summary>The one place that composes the web application (used by the CLI and the embedding API alike).</summary>
 internal static class SandboxApp
 {
-    public static WebApplication Build(SandboxFlavor flavor, IPAddress ip, int port, string dataDirectory, TimeProvider clock)
+    public static WebApplication Build(SandboxFlavor flavor, IPAddress ip, int port, string dataDirectory, TimeProvider clock,
+        X509Certificate2? certificate = null, IEnumerable<FaultRule>? faults = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -29,10 +33,16 @@ internal static class SandboxApp
 
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Listen(ip, port);
+            k.Listen(ip, port, listen =>
+            {
+                if (certificate is not null)
+                    listen.UseHttps(certificate);
+            });
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = 1L << 30; // DS multipart limit is 1024 MB (README §2)
         });
+        if (certificate is not null)
+            builder.WebHost.UseKestrelHttpsConfiguration(); // the slim builder leaves HTTPS out
         builder.Services.Configure<FormOptions>(o =>
         {
             o.ValueLengthLimit = 5_000_000; // Jetty max-http-form-post-size (README §2)
@@ -48,10 +58,14 @@ internal static class SandboxApp
         builder.Services.AddSingleton(new ContractRecorder(clock));
         builder.Services.AddSingleton<HandlerRegistry>();
         builder.Services.AddSingleton<DsEndpointExecutor>();
+        builder.Services.AddSingleton(new FaultInjector(faults));
+        builder.Services.AddSingleton(new ResourceStorage(dataDirectory, clock));
 
         var app = builder.Build();
+        app.UseMiddleware<FaultMiddleware>(); // outermost: "before" faults never read the request body
         app.UseMiddleware<RecordingMiddleware>();
         app.MapControl();
+        app.MapFaultControl();
 
         // Areas: one MapX per Api/<Area>Api.cs. Add new areas here.
         app.MapAuth();
@@ -61,6 +75,7 @@ internal static class SandboxApp
         app.MapTenants();
         app.MapProjects();
         app.MapWorkflowDefinitions();
+        app.MapResources();
 
         app.MapUnimplementedContract();
         app.MapUnknownPaths();
