@@ -8,12 +8,8 @@ internal static class CommandLine
 {
     public const string Usage =
         "Usage: DolphinScheduler.Sandbox [--server-version 3.2|3.3|3.4] [--port N] [--bind ADDRESS] [--data-dir PATH]\n" +
-<<<<<<< HEAD
-        "  --server-version  API flavour to serve (default 3.4; 3.3 = 3.4 without GET /oidc-providers)\n" +
-=======
         "                                [--https [--cert PFX [--cert-password PW]]] [--fault JSON]... [--faults FILE]\n" +
-        "  --server-version  API flavour to serve (default 3.4; 3.3 is the same flavour as 3.4)\n" +
->>>>>>> s4
+        "  --server-version  API flavour to serve (default 3.4; 3.3 = 3.4 without GET /oidc-providers)\n" +
         "  --port            TCP port (default 12345; 0 picks a free port)\n" +
         "  --bind            listen address (default 127.0.0.1; non-loopback prints a warning)\n" +
         "  --data-dir        state folder (default: a new temp folder, deleted on exit)\n" +
