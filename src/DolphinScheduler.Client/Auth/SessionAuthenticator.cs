@@ -65,10 +65,12 @@ namespace DolphinScheduler.Client.Auth
                 transport.Log.Verbose("The server dropped the session of '" + _userName + "'; logged in again.");
                 return true;
             }
-            catch (DsApiException)
+            catch (DsAuthenticationException)
             {
+                // The credential itself is refused now (password changed, user disabled): the 401 stands.
                 return false;
             }
+            // Any other failure of the re-login (server unreachable, 5xx) propagates: it is the real cause.
             finally
             {
                 _gate.Release();
