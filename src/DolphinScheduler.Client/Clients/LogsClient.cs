@@ -61,8 +61,7 @@ namespace DolphinScheduler.Client.Clients
         /// </summary>
         public async Task<FileInfo> SaveAsync(int taskInstanceId, string path, bool overwrite, CancellationToken cancellationToken = default)
         {
-            var full = Path.GetFullPath(path);
-            if (!overwrite && File.Exists(full)) throw new IOException("The file '" + full + "' already exists. Use -Force to overwrite it.");
+            var full = SafeFile.EnsureWritable(path, overwrite);
             var request = new DsRequest(E.Logs.Download).Add("taskInstanceId", taskInstanceId);
             using (var response = await Api.Transport.SendForContentAsync(request, cancellationToken).ConfigureAwait(false))
                 await SafeFile.WriteAsync(full, response.Content, null, overwrite, Api.Transport.Timeout, "GET", Api.Transport.Flavor.PathOf(request.Endpoint), cancellationToken).ConfigureAwait(false);

@@ -28,6 +28,7 @@ namespace DolphinScheduler.Client.Clients
         public async Task DownloadAsync(string method, string path, IEnumerable<KeyValuePair<string, string>> parameters, string destination, CancellationToken cancellationToken = default)
         {
             var request = Build(method, path, parameters);
+            destination = SafeFile.EnsureWritable(destination, overwrite: true);
             using var response = await Api.Transport.SendForContentAsync(request, cancellationToken).ConfigureAwait(false);
             await SafeFile.WriteAsync(destination, response.Content, null, overwrite: true, stallTimeout: Api.Transport.Timeout,
                 request.Endpoint.Method.Method, request.Endpoint.Path, cancellationToken).ConfigureAwait(false);

@@ -141,10 +141,17 @@ namespace DolphinScheduler.Client.Http
                     catch (Exception ex) when (ex is OperationCanceledException || ex is HttpRequestException || ex is IOException)
                     {
                         var timedOut = ex is OperationCanceledException;
+                        if (TlsFailure(ex) is Exception tls)
+                            // The request never left: retrying cannot fix a certificate, so say what is wrong at once.
+                            throw new DsConnectionException("The TLS handshake with " + _base + " failed (" + endpoint.Method + " " + path + "): " + tls.Message
+                                + " The server's certificate is not trusted by this machine. Trust its issuer, or for a test server with a self-signed certificate use Connect-DsServer -SkipCertificateCheck.",
+                                DsErrorKind.Connection, endpoint.Method.Method, path, ex, requestMayHaveBeenProcessed: false);
                         // A refused connection never reached the server; anything else (reset, timeout) may have.
                         var mayHaveBeenProcessed = !IsConnectRefused(ex);
                         var failure = new DsConnectionException(
-                            (timedOut ? "The request to " + _base + " timed out after " + Timeout.TotalSeconds + " s (" : "Could not reach " + _base + " (") + endpoint.Method + " " + path + "): " + Innermost(ex),
+                            (timedOut ? "The request to " + _base + " timed out after " + Timeout.TotalSeconds + " s ("
+                                : mayHaveBeenProcessed ? "The connection to " + _base + " broke before an answer came (" : "Could not reach " + _base + " (")
+                            + endpoint.Method + " " + path + "): " + Innermost(ex),
                             timedOut ? DsErrorKind.Timeout : DsErrorKind.Connection, endpoint.Method.Method, path, ex, mayHaveBeenProcessed);
                         // A connection that was refused never reached the server, so even a create may be sent again.
                         if ((endpoint.Idempotent || !mayHaveBeenProcessed) && Retry.ShouldRetry(attempt))
@@ -349,6 +356,13 @@ namespace DolphinScheduler.Client.Http
                 if (e is System.Net.Sockets.SocketException se && (se.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionRefused || se.SocketErrorCode == System.Net.Sockets.SocketError.HostNotFound))
                     return true;
             return false;
+        }
+
+        private static Exception? TlsFailure(Exception ex)
+        {
+            for (var e = ex; e != null; e = e.InnerException)
+                if (e is System.Security.Authentication.AuthenticationException) return e;
+            return null;
         }
 
         private static string Innermost(Exception ex)

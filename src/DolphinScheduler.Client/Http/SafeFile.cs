@@ -17,6 +17,34 @@ namespace DolphinScheduler.Client.Http
         public static Task WriteAsync(string destination, HttpContent content, IProgress<long>? progress, CancellationToken cancellationToken) =>
             WriteAsync(destination, content, progress, overwrite: true, stallTimeout: null, method: null, path: null, cancellationToken);
 
+        /// <summary>
+        /// Checks before anything is sent that <paramref name="destination"/> can be written: not a directory, not an
+        /// existing file unless <paramref name="overwrite"/>, and a file can be created in its folder (made when missing).
+        /// Throws IOException or UnauthorizedAccessException naming the path.
+        /// </summary>
+        public static string EnsureWritable(string destination, bool overwrite)
+        {
+            var full = Path.GetFullPath(destination);
+            if (Directory.Exists(full)) throw new IOException("'" + full + "' is a directory.");
+            if (!overwrite && File.Exists(full)) throw new IOException("The file '" + full + "' already exists. Use -Force to overwrite it.");
+            var dir = Path.GetDirectoryName(full)!;
+            try
+            {
+                Directory.CreateDirectory(dir);
+                var probe = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".probe");
+                using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                throw new UnauthorizedAccessException("Cannot write '" + full + "': access to its folder is denied. " + ex.Message, ex);
+            }
+            catch (IOException ex)
+            {
+                throw new IOException("Cannot write '" + full + "': " + ex.Message, ex);
+            }
+            return full;
+        }
+
         /// <param name="destination">The file to write.</param>
         /// <param name="content">The answer's content, read once.</param>
         /// <param name="progress">Bytes written so far.</param>

@@ -19,6 +19,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Projects
         [Parameter(Position = 0, ParameterSetName = ByNameSet, ValueFromPipeline = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[]? Name { get; set; }
 
         /// <summary>Project codes (the 64-bit identifiers).</summary>

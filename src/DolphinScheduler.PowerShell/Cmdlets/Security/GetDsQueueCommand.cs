@@ -16,6 +16,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[]? Name { get; set; }
 
         protected override void ProcessRecord()

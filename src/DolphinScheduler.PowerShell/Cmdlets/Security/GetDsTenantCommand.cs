@@ -17,6 +17,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         [Alias("Name")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[]? TenantCode { get; set; }
 
         protected override void ProcessRecord()

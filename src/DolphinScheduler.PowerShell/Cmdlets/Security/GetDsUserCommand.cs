@@ -20,6 +20,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         [Alias("Name")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[]? UserName { get; set; }
 
         /// <summary>The connected user itself (any user may read itself).</summary>

@@ -20,6 +20,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         /// <summary>A new tenant code.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ValidateLength(1, 32)]
         public string? NewTenantCode { get; set; }
 
