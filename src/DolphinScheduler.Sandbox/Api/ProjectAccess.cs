@@ -32,6 +32,14 @@ public static class ProjectAccess
         return IsAuthorized(s, user, p) ? null : DsResult.Error(DsStatuses.UserNoOperationProjectPerm, user.UserName, p.Name);
     }
 
+    /// <summary>hasProjectAndPerm, Map variant (schedules): 10018 "project  not found " / 30002 with the project code.</summary>
+    public static DsResult? CheckAuthorizedByCode(SandboxStore s, UserRow user, ProjectRow? p)
+    {
+        if (p is null)
+            return DsResult.Error(DsStatuses.ProjectNotFound, "");
+        return IsAuthorized(s, user, p) ? null : DsResult.Error(DsStatuses.UserNoOperationProjectPerm, user.UserName, p.Code);
+    }
+
     /// <summary>hasProjectAndWritePerm: 10018 "project  not found " / 30003 with the project code.</summary>
     public static DsResult? CheckWrite(SandboxStore s, UserRow user, ProjectRow? p)
     {

@@ -58,9 +58,9 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults, 
             await next(context);
             await feature.CompleteAsync();
         }
-        catch (OperationCanceledException) when (body.Aborted)
+        catch (OperationCanceledException) when (body.Aborted || context.RequestAborted.IsCancellationRequested)
         {
-            return; // the fault cut the connection while the handler was still writing
+            return; // the fault cut the connection, or the client gave up, while the handler was still writing
         }
         finally
         {

@@ -70,6 +70,7 @@ public sealed class FaultRule
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>Parses one rule or an array of rules (<c>--fault</c>, <c>--faults FILE</c>, the control endpoint).</summary>

@@ -49,7 +49,7 @@ public sealed partial class SandboxFlavor
             Path = v32?.Path ?? entry.Path,
             Params = raw.Select(p => new DsParam(p.Name, HandlerName(entry, p.Name), p.In, p.Type, p.Required, p.Default, p.IsOptionalPrimitive)).ToList(),
             SuccessStatus = v32?.HttpStatusOnSuccess ?? entry.HttpStatusOnSuccess ?? 200,
-            ErrorStatus = entry.ErrorOnUnexpectedException is { } name ? DsStatuses.Find(name) : null,
+            ErrorStatus = entry.ErrorOnUnexpectedException is { } name ? DsStatuses.Find(name) : ApiExceptionsMissingFromContract.GetValueOrDefault(entry.Key),
         };
     }
 

@@ -33,6 +33,8 @@ public sealed partial class SandboxFlavor
     private static readonly HashSet<(string Entity, string Field)> JsonOnly32 =
     [
         ("Project", "instRunningCount"),
+        ("TaskDefinition", "isCache"),
+        ("TaskDefinition", "dependence"),
     ];
 
     private static readonly HashSet<(string Entity, string Field)> JsonOnly34 = [];

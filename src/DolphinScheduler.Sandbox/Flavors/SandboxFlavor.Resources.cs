@@ -1,3 +1,5 @@
+using DolphinScheduler.Sandbox.Envelope;
+
 namespace DolphinScheduler.Sandbox.Flavors;
 
 /// <summary>Resource-centre differences (docs/server-compatibility.md Q9; DS 3.2.2 vs dev-2501 sources).</summary>
@@ -8,6 +10,13 @@ public sealed partial class SandboxFlavor
     {
         // 3.2.2 GET /resources/query-by-type?programType= (org.apache.dolphinscheduler.common.enums.ProgramType).
         ["ProgramType"] = new("org.apache.dolphinscheduler.common.enums", ["JAVA", "SCALA", "PYTHON", "SQL"], null),
+    };
+
+    // @ApiException of endpoints whose endpoints.json row has no errorOnUnexpectedException (3.2.2 ResourcesController).
+    private static readonly Dictionary<string, DsStatus> ApiExceptionsMissingFromContract = new(StringComparer.Ordinal)
+    {
+        ["GET /resources/query-file-name"] = DsStatuses.ResourceNotExist,
+        ["GET /resources/verify-name"] = DsStatuses.VerifyResourceByNameAndTypeError,
     };
 
     /// <summary>

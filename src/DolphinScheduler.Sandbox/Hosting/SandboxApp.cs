@@ -53,13 +53,13 @@ internal static class SandboxApp
         var store = new SandboxStore(dataDirectory, clock);
         Bootstrap.Seed(store);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        builder.Services.AddSingleton(new FaultInjector(faults));
+        builder.Services.AddSingleton(new ResourceStorage(dataDirectory, clock));
         builder.Services.AddSingleton(flavor);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(new ContractRecorder(clock));
         builder.Services.AddSingleton<HandlerRegistry>();
         builder.Services.AddSingleton<DsEndpointExecutor>();
-        builder.Services.AddSingleton(new FaultInjector(faults));
-        builder.Services.AddSingleton(new ResourceStorage(dataDirectory, clock));
 
         var app = builder.Build();
         app.UseMiddleware<FaultMiddleware>(); // outermost: "before" faults never read the request body
@@ -68,14 +68,16 @@ internal static class SandboxApp
         app.MapFaultControl();
 
         // Areas: one MapX per Api/<Area>Api.cs. Add new areas here.
+        app.MapResources();
         app.MapAuth();
         app.MapUsers();
         app.MapAccessTokens();
         app.MapQueues();
         app.MapTenants();
         app.MapProjects();
+        app.MapTaskDefinitions();
         app.MapWorkflowDefinitions();
-        app.MapResources();
+        app.MapSchedules();
 
         app.MapUnimplementedContract();
         app.MapUnknownPaths();

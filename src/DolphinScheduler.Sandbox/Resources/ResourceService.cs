@@ -81,7 +81,14 @@ public abstract class ResourceService
                 context.Response.ContentType = contentType;
                 context.Response.ContentLength = stream.Length;
                 context.Response.Headers.ContentDisposition = contentDisposition;
-                await stream.CopyToAsync(context.Response.Body, 81920, context.RequestAborted);
+                try
+                {
+                    await stream.CopyToAsync(context.Response.Body, 81920, context.RequestAborted);
+                }
+                catch (Exception e) when (context.RequestAborted.IsCancellationRequested && e is OperationCanceledException or IOException)
+                {
+                    // the client went away mid-download: nothing left to answer
+                }
             }
         });
     }

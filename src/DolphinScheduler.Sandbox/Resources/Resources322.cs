@@ -211,8 +211,7 @@ public sealed class Resources322(DsRequest request, ResourceStorage storage) : R
         var fullName = Request.Str("fullName")!;
         if (fullName.EndsWith('/'))
             throw Internal("can't download directory");
-        var tenant = TenantCode(User);
-        _ = tenant;
+        TenantCode(User); // a user without tenant fails here (10181)
         CheckFullName(fullName);
         var segments = fullName.Split('/');
         var alias = segments.Reverse().FirstOrDefault(s => s.Length > 0) ?? "";
