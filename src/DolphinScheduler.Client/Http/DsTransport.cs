@@ -165,7 +165,7 @@ namespace DolphinScheduler.Client.Http
 
                 var status = (int)response.StatusCode;
                 Log.Verbose(endpoint.Method + " " + path + " -> HTTP " + status + " (" + watch.ElapsedMilliseconds + " ms)");
-                if (status == 401 && authenticate && !renewed && await Authenticator.TryRenewAsync(this, cancellationToken).ConfigureAwait(false))
+                if (status == 401 && authenticate && !renewed && await Authenticator.TryRenewAsync(this, message, cancellationToken).ConfigureAwait(false))
                 {
                     response.Dispose();
                     renewed = true;
