@@ -26,6 +26,18 @@ public sealed class SandboxOptions
     /// <summary>Fault rules active from the start (more can be added at runtime through /_sandbox/faults).</summary>
     public IList<Faults.FaultRule> Faults { get; } = new List<Faults.FaultRule>();
 
+    /// <summary>
+    /// Seconds one DS "minute" lasts for failRetryInterval, task timeouts and delayTime (<c>--retry-interval-scale</c>;
+    /// default 1: a 1-minute retry interval waits one second; 60 = real time).
+    /// </summary>
+    public double RetryIntervalScale { get; set; } = 1.0;
+
+    /// <summary>Finished workflow instances to seed at startup (<c>--seed-instances</c>; 0 = none).</summary>
+    public int SeedInstances { get; set; }
+
+    /// <summary>Engine timing for tests (pickup delays, simulated task length); null = defaults plus <see cref="RetryIntervalScale"/>.</summary>
+    internal Execution.ExecutionOptions? Execution { get; set; }
+
     /// <summary>Time source of the store (sessions, token expiry, timestamps); tests substitute a manual clock.</summary>
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
 }

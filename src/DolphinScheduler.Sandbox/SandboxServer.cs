@@ -62,6 +62,10 @@ public sealed class SandboxServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var flavor = SandboxFlavor.Parse(options.ServerVersion);
         var ip = BindAddress.Parse(options.BindAddress);
+        if (options.RetryIntervalScale is < 0 or double.NaN or double.PositiveInfinity)
+            throw new ArgumentOutOfRangeException(nameof(options), $"retry interval scale {options.RetryIntervalScale} must be a finite number ≥ 0");
+        if (options.SeedInstances < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), $"seed instance count {options.SeedInstances} must be ≥ 0");
         if (options.Port is < 0 or > 65535)
             throw new ArgumentOutOfRangeException(nameof(options), $"port {options.Port} is not in 0..65535");
         if (!BindAddress.IsLoopback(ip))
@@ -85,7 +89,8 @@ public sealed class SandboxServer : IAsyncDisposable
                     : SandboxCertificate.CreateSelfSigned(ip);
                 SandboxCertificate.Export(certificate, dataDirectory);
             }
-            app = SandboxApp.Build(flavor, ip, options.Port, Path.GetFullPath(dataDirectory), options.Clock, certificate, options.Faults);
+            var execution = options.Execution ?? new Execution.ExecutionOptions { MinuteSeconds = options.RetryIntervalScale };
+            app = SandboxApp.Build(flavor, ip, options.Port, Path.GetFullPath(dataDirectory), options.Clock, certificate, options.Faults, execution, options.SeedInstances);
             await app.StartAsync(cancellationToken);
             var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
             var scheme = certificate is null ? "http" : "https";

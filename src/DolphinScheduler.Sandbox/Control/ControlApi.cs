@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using DolphinScheduler.Sandbox.Contract;
 using DolphinScheduler.Sandbox.Flavors;
+using DolphinScheduler.Sandbox.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -33,6 +34,15 @@ public static class ControlApi
         {
             r.Clear();
             return Results.NoContent();
+        });
+        // Benchmark data: POST /_sandbox/seed?instances=N&project=NAME (see Execution/InstanceSeeder).
+        app.MapPost(prefix + "/seed", (HttpContext http, SandboxStore store, SandboxFlavor flavor, Execution.ExecutionOptions options) =>
+        {
+            var countText = http.Request.Query["instances"].ToString();
+            if (!int.TryParse(countText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) || count > 1_000_000)
+                return Results.BadRequest(new { error = "instances must be a count between 0 and 1000000" });
+            var result = Execution.InstanceSeeder.Seed(store, flavor, options, count, http.Request.Query["project"].ToString());
+            return Results.Json(result, Json);
         });
         app.MapGet(prefix + "/info", (SandboxFlavor f) => Results.Json(new { serverVersion = f.Version, contextPath = SandboxPaths.ContextPath }, Json));
         return app;

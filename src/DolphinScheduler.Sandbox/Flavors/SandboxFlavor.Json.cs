@@ -33,11 +33,35 @@ public sealed partial class SandboxFlavor
     private static readonly HashSet<(string Entity, string Field)> JsonOnly32 =
     [
         ("Project", "instRunningCount"),
+        // ProcessInstance: boolean isBlocked (Jackson "blocked"); testFlag is gone from 3.4.1 (README §0 item 2).
+        ("WorkflowInstance", "blocked"),
+        ("WorkflowInstance", "testFlag"),
+        // 3.2.2 TaskInstance fields and getter-only properties that 3.3+ dropped (README §4).
+        ("TaskInstance", "isCache"),
+        ("TaskInstance", "cacheKey"),
+        ("TaskInstance", "dependency"),
+        ("TaskInstance", "conditionsParameters"),
+        ("TaskInstance", "switchDependency"),
+        ("TaskInstance", "dependentResult"),
+        ("TaskInstance", "testFlag"),
+        ("TaskInstance", "conditionResult"),
+        ("TaskInstance", "taskComplete"),
+        ("TaskInstance", "subProcess"),
+        ("TaskInstance", "dependTask"),
+        ("TaskInstance", "dynamic"),
+        ("TaskInstance", "conditionsTask"),
+        ("TaskInstance", "switchTask"),
+        ("TaskInstance", "blockingTask"),
+        ("TaskInstance", "firstRun"),
         ("TaskDefinition", "isCache"),
         ("TaskDefinition", "dependence"),
     ];
 
-    private static readonly HashSet<(string Entity, string Field)> JsonOnly34 = [];
+    private static readonly HashSet<(string Entity, string Field)> JsonOnly34 =
+    [
+        // 3.3+ …/{id}/tasks items are TaskInstanceDependentDetails.
+        ("TaskInstance", "taskInstanceDependentResult"),
+    ];
 
     /// <summary>This flavour's key for a newest JSON key (for maps built by hand, e.g. <c>{workflowInstanceState: …}</c>).</summary>
     public string JsonName(string newestName, string? entity = null)

@@ -9,6 +9,7 @@ internal static class CommandLine
     public const string Usage =
         "Usage: DolphinScheduler.Sandbox [--server-version 3.2|3.3|3.4] [--port N] [--bind ADDRESS] [--data-dir PATH]\n" +
         "                                [--https [--cert PFX [--cert-password PW]]] [--fault JSON]... [--faults FILE]\n" +
+        "       [--retry-interval-scale S] [--seed-instances N]\n" +
         "  --server-version  API flavour to serve (default 3.4; 3.3 = 3.4 without GET /oidc-providers)\n" +
         "  --port            TCP port (default 12345; 0 picks a free port)\n" +
         "  --bind            listen address (default 127.0.0.1; non-loopback prints a warning)\n" +
@@ -17,6 +18,9 @@ internal static class CommandLine
         "  --cert, --cert-password  PKCS#12 server certificate for --https\n" +
         "  --fault           a fault rule (JSON object or array, see README), repeatable\n" +
         "  --faults          a file with fault rules (JSON object or array)\n" +
+        "  --retry-interval-scale S  seconds one DS minute lasts for task retry intervals, timeouts and delays\n" +
+        "                    (default 1: failRetryInterval 1 = one second; 60 = real time)\n" +
+        "  --seed-instances N  create a project, a workflow and N finished workflow instances at startup\n" +
         "Prints the base URI (http[s]://HOST:PORT/dolphinscheduler) as the first stdout line; Ctrl+C or SIGTERM stops it.";
 
     /// <summary>Null options with <paramref name="error"/> null means --help was asked for.</summary>
@@ -81,6 +85,22 @@ internal static class CommandLine
                         error = $"{name}: {e.Message}";
                         return null;
                     }
+                    break;
+                case "--retry-interval-scale":
+                    if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var scale) || scale < 0 || !double.IsFinite(scale))
+                    {
+                        error = $"--retry-interval-scale expects a number of seconds ≥ 0, got '{value}'";
+                        return null;
+                    }
+                    options.RetryIntervalScale = scale;
+                    break;
+                case "--seed-instances":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seed))
+                    {
+                        error = $"--seed-instances expects a count ≥ 0, got '{value}'";
+                        return null;
+                    }
+                    options.SeedInstances = seed;
                     break;
                 default:
                     error = $"unknown option '{name}'";

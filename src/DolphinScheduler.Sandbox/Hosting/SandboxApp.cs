@@ -4,6 +4,7 @@ using DolphinScheduler.Sandbox.Api;
 using DolphinScheduler.Sandbox.Contract;
 using DolphinScheduler.Sandbox.Control;
 using DolphinScheduler.Sandbox.Faults;
+using DolphinScheduler.Sandbox.Execution;
 using DolphinScheduler.Sandbox.Flavors;
 using DolphinScheduler.Sandbox.Resources;
 using DolphinScheduler.Sandbox.State;
@@ -15,7 +16,8 @@ namespace DolphinScheduler.Sandbox.Hosting;
 internal static class SandboxApp
 {
     public static WebApplication Build(SandboxFlavor flavor, IPAddress ip, int port, string dataDirectory, TimeProvider clock,
-        X509Certificate2? certificate = null, IEnumerable<FaultRule>? faults = null)
+        X509Certificate2? certificate = null, IEnumerable<FaultRule>? faults = null,
+        ExecutionOptions? execution = null, int seedInstances = 0)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -60,6 +62,13 @@ internal static class SandboxApp
         builder.Services.AddSingleton(new ContractRecorder(clock));
         builder.Services.AddSingleton<HandlerRegistry>();
         builder.Services.AddSingleton<DsEndpointExecutor>();
+        var executionOptions = execution ?? new ExecutionOptions();
+        builder.Services.AddSingleton(executionOptions);
+        // Created by the container so that disposing the app kills running task processes.
+        builder.Services.AddSingleton(sp => new ExecutionEngine(store, flavor, executionOptions, sp.GetService<ILogger<ExecutionEngine>>())
+        {
+            Definitions = new StoreWorkflowDefinitions(store) { DagDataView = dag => Api.Views.DagDataView.From(dag) },
+        });
 
         var app = builder.Build();
         app.UseMiddleware<FaultMiddleware>(); // outermost: "before" faults never read the request body
@@ -78,6 +87,13 @@ internal static class SandboxApp
         app.MapTaskDefinitions();
         app.MapWorkflowDefinitions();
         app.MapSchedules();
+        app.MapExecutors();
+        app.MapWorkflowInstances();
+        app.MapTaskInstances();
+        app.MapLogs();
+
+        if (seedInstances > 0)
+            InstanceSeeder.Seed(store, flavor, executionOptions, seedInstances, null);
 
         app.MapUnimplementedContract();
         app.MapUnknownPaths();

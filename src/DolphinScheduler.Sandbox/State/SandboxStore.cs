@@ -34,6 +34,10 @@ public sealed class SandboxStore
     public Table<ProjectRow> Projects { get; } = new();
     public Table<ProjectUserRow> ProjectUsers { get; } = new();
 
+    // Execution area (Execution/, Api/WorkflowInstancesApi.cs, Api/TaskInstancesApi.cs).
+    public Table<WorkflowInstanceRow> WorkflowInstances { get; } = new();
+    public Table<TaskInstanceRow> TaskInstances { get; } = new();
+
     // Workflow definitions (README §4): current rows plus one log row per saved version, as in DS's tables.
     public Table<WorkflowDefinitionRow> WorkflowDefinitions { get; } = new();
     public Table<WorkflowDefinitionLogRow> WorkflowDefinitionLogs { get; } = new();

@@ -14,7 +14,9 @@ BeforeDiscovery {
 
     # Get-* cmdlets that write no paged server list, with the reason; every other Get-* supports -First/-Skip/-PageSize.
     $notPagedGetters = @{
-        'Get-DsConnection' = 'writes the connections of this session, which live in memory'
+        'Get-DsConnection'      = 'writes the connections of this session, which live in memory'
+        'Get-DsSavedConnection' = 'reads a local file of the current user, not a server list'
+        'Get-DsTaskLog'         = 'writes log lines, not DS objects; -Tail selects the end, and /log/detail pages by line, which the cmdlet drives itself'
     }
 
     $commands = @(Get-Command -Module DolphinScheduler -CommandType Cmdlet | Sort-Object Name)

@@ -17,9 +17,10 @@ BeforeAll {
     $manifestPath = Join-Path $module.ModuleBase 'DolphinScheduler.psd1'
     $data = Import-PowerShellDataFile $manifestPath
 
-    # Every cmdlet class in the module's assemblies (the root module and any nested binary modules).
-    $assemblies = @($data.RootModule) + @($data['NestedModules']) | Where-Object { $_ -like '*.dll' } |
-        ForEach-Object { [System.Reflection.Assembly]::LoadFrom((Join-Path $module.ModuleBase $_)) }
+    # Every cmdlet class in the assemblies at the module's root (the root psm1 imports the cmdlet assembly; the
+    # isolated dependencies live in Dependencies/ and declare no cmdlets).
+    $assemblies = Get-ChildItem $module.ModuleBase -Filter '*.dll' | Where-Object Name -ne 'DolphinScheduler.Loader.dll' |
+        ForEach-Object { [System.Reflection.Assembly]::LoadFrom($_.FullName) }
     $cmdletClasses = @(foreach ($assembly in $assemblies) {
             foreach ($type in $assembly.GetTypes()) {
                 if ($type.IsAbstract) { continue }

@@ -54,8 +54,9 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
         public DateTime? StartedBefore { get; set; }
 
         /// <summary>Only instances run by this master host.</summary>
+        /// <remarks>The surface names it -Host; it hides PSCmdlet.Host, which this cmdlet never uses.</remarks>
         [Parameter(ParameterSetName = ListSet)]
-        public string? Host { get; set; }
+        public new string? Host { get; set; }
 
         /// <summary>DS's substring search on the instance name.</summary>
         [Parameter(ParameterSetName = ListSet)]
