@@ -25,6 +25,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Projects
         /// <summary>Project codes (the 64-bit identifiers).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByCodeSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectCode")]
+        [ValidateRange(1, long.MaxValue)]
         public long[] Code { get; set; } = null!;
 
         protected override void ProcessRecord()
