@@ -364,12 +364,16 @@ AfterAll {
 }
 
 Describe "Bad input battery [$Flavor]: $caseCount cases over $commandCount cmdlets" {
+    BeforeAll { $tried = [System.Collections.Generic.List[string]]::new() }
+    AfterAll { Write-Host "Bad input battery [$Flavor]: $($tried.Count) cases tried over $(@($tried | ForEach-Object { ($_ -split ' ')[0] } | Sort-Object -Unique).Count) cmdlets." }
+
     It '<Command> -<Parameter> <Value>: <Expect>' -ForEach $cases {
         if ($Value -eq 'readonly-destination' -and -not $readOnlyWorks) {
             Set-ItResult -Skipped -Because 'no folder can be made read-only for this user here'
             return
         }
         $case = $_
+        $tried.Add("$Command -$Parameter $Value")
         $r = Test-Case $case
         $problems = @($r.Errors | ForEach-Object { Get-Problem $_ $case $r.Value } | Where-Object { $_ })
         $problems | Should -BeNullOrEmpty
