@@ -16,8 +16,17 @@ namespace DolphinScheduler.Client.Clients
         public PagedList<DsToken> List(string? search, PageRequest page, CancellationToken cancellationToken = default) =>
             Api.Paged(() => new DsRequest(E.List).Add("searchVal", search), (w, c) => DsToken.From(w, c), page, cancellationToken);
 
-        public Task<IReadOnlyList<DsToken>> ListByUserAsync(int userId, CancellationToken cancellationToken = default) =>
-            Api.SendListAsync(new DsRequest(E.ListByUser).Path("userId", userId), (w, c) => DsToken.From(w, c), cancellationToken);
+        /// <summary>
+        /// The tokens of one user. DS answers an admin with every user's tokens whatever the path says (contract: "admins
+        /// get all"), so the list is filtered here: Get-DsToken -User alice | Remove-DsToken must never reach bob's tokens.
+        /// </summary>
+        public async Task<IReadOnlyList<DsToken>> ListByUserAsync(int userId, CancellationToken cancellationToken = default)
+        {
+            var all = await Api.SendListAsync(new DsRequest(E.ListByUser).Path("userId", userId), (w, c) => DsToken.From(w, c), cancellationToken).ConfigureAwait(false);
+            var mine = new List<DsToken>(all.Count);
+            foreach (var t in all) if (t.UserId == userId) mine.Add(t);
+            return mine;
+        }
 
         /// <summary>
         /// Creates a token for a user. The token text is made here (32 lowercase hex characters from a cryptographic

@@ -184,12 +184,10 @@ BeforeAll {
     $fx.Token = New-DsToken -User $fx.User -ValidFor (New-TimeSpan -Days 30)
     $null = Save-DsConnection -Name "$base-saved" -Uri $BaseUri -Token $fx.Token -Force -WarningAction SilentlyContinue
     $fx.Placeholder = 999999
-    if (Test-SandboxImplements -Template (Get-RunEndpoints)) {
-        $wf = New-TestWorkflow -Flavor $Flavor -ProjectCode $fx.Project.Code -Task ([ordered]@{ a = 'echo a' })
-        $fx['Workflow'] = $wf
-        $fx['Instance'] = $wf | Start-DsWorkflow -Wait -PollIntervalSec 0.2 -TimeoutSec 120
-        $fx['TaskInstance'] = @($fx['Instance'] | Get-DsTaskInstance)[0]
-    }
+    $wf = New-TestWorkflow -Flavor $Flavor -ProjectCode $fx.Project.Code -Task ([ordered]@{ a = 'echo a' })
+    $fx['Workflow'] = $wf
+    $fx['Instance'] = $wf | Start-DsWorkflow -Wait -PollIntervalSec 0.2 -TimeoutSec 120
+    $fx['TaskInstance'] = @($fx['Instance'] | Get-DsTaskInstance)[0]
     if (Get-Command New-DsWorkflow -ErrorAction SilentlyContinue) {
         $fx['Workflow'] = New-DsWorkflow -Project $fx.Project -Name "$base-wf" -Task (New-DsTask -Name a -Type SHELL -Script 'echo a')
         $fx['TaskSpec'] = New-DsTask -Name b -Type SHELL -Script 'echo b'

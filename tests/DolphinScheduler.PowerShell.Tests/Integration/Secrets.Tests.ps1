@@ -4,16 +4,10 @@ param($Flavor, $BaseUri)
 # (successes and failures both), and the transcript, every stream, every error record (message, exception chain,
 # details, target), ToString() and the format views of every emitted object are searched for every secret the run
 # used: passwords (right and wrong), token texts, and the session ids of the password connections.
-BeforeDiscovery {
-    Import-Module (Join-Path $PSScriptRoot '../TestHelpers/DsRunHelpers.psm1') -Force
-    $script:runs = Test-SandboxImplements -Template (Get-RunEndpoints)
-}
-
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../TestHelpers/DsTestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot '../TestHelpers/DsRunHelpers.psm1') -Force
     Import-DsTestModule
-    $runs = Test-SandboxImplements -Template (Get-RunEndpoints)
     $previousHome = $env:DOLPHINSCHEDULER_CONFIG_HOME
     $env:DOLPHINSCHEDULER_CONFIG_HOME = Join-Path ([IO.Path]::GetTempPath()) "ds-secrets-$([guid]::NewGuid().ToString('N'))"
     $work = Join-Path ([IO.Path]::GetTempPath()) "ds-secrets-work-$([guid]::NewGuid().ToString('N'))"
@@ -116,16 +110,14 @@ BeforeAll {
         'Save-DsTaskLog'           = { Save-DsTaskLog -TaskInstance $missing -Destination (Join-Path $work 'task.log') @v }
         'Disconnect-DsServer'      = { Disconnect-DsServer -Connection $script:passwordConnection @v; Disconnect-DsServer -Connection $tokenConnection @v }
     }
-    if ($runs) {
-        # With an executing sandbox the run cmdlets also run for real, on a workflow whose task echoes a start parameter.
-        $wf = New-TestWorkflow -Flavor $Flavor -ProjectCode $project.Code -Task ([ordered]@{ say = 'echo "value=${pw}"' })
-        $scenarios['Start-DsWorkflow'] = { $script:run = $wf | Start-DsWorkflow -Parameter @{ pw = 'not-a-secret' } -Wait -PollIntervalSec 0.2 -TimeoutSec 120 @v; $script:run }
-        $scenarios['Get-DsTaskInstance'] = { $script:run | Get-DsTaskInstance @v }
-        $scenarios['Get-DsTaskLog'] = { $script:run | Get-DsTaskInstance | Get-DsTaskLog @v }
-        $scenarios['Save-DsTaskLog'] = { $script:run | Get-DsTaskInstance | Save-DsTaskLog -Destination $work -Force @v }
-        $scenarios['Wait-DsInstance'] = { $script:run | Wait-DsInstance -TimeoutSec 30 @v }
-        $scenarios['Invoke-DsInstance'] = { $script:run | Invoke-DsInstance -ExecuteType REPEAT_RUNNING -Wait -PollIntervalSec 0.2 -TimeoutSec 120 @v }
-    }
+    # The run cmdlets also run for real, on a workflow whose task echoes a start parameter.
+    $wf = New-TestWorkflow -Flavor $Flavor -ProjectCode $project.Code -Task ([ordered]@{ say = 'echo "value=${pw}"' })
+    $scenarios['Start-DsWorkflow'] = { $script:run = $wf | Start-DsWorkflow -Parameter @{ pw = 'not-a-secret' } -Wait -PollIntervalSec 0.2 -TimeoutSec 120 @v; $script:run }
+    $scenarios['Get-DsTaskInstance'] = { $script:run | Get-DsTaskInstance @v }
+    $scenarios['Get-DsTaskLog'] = { $script:run | Get-DsTaskInstance | Get-DsTaskLog @v }
+    $scenarios['Save-DsTaskLog'] = { $script:run | Get-DsTaskInstance | Save-DsTaskLog -Destination $work -Force @v }
+    $scenarios['Wait-DsInstance'] = { $script:run | Wait-DsInstance -TimeoutSec 30 @v }
+    $scenarios['Invoke-DsInstance'] = { $script:run | Invoke-DsInstance -ExecuteType REPEAT_RUNNING -Wait -PollIntervalSec 0.2 -TimeoutSec 120 @v }
 
     # Run everything inside one transcript, collecting every stream.
     $transcript = Join-Path $work 'transcript.txt'

@@ -110,6 +110,20 @@ Describe "A token that stops working [$Flavor]" {
     }
 }
 
+Describe "Tokens of one user [$Flavor]" {
+    It 'Get-DsToken -User lists only that user''s tokens, although DS answers an admin with everyone''s' {
+        $password = ConvertTo-SecureString 'Passw0rd!x' -AsPlainText -Force
+        $users = 1..2 | ForEach-Object { $n = New-TestName st; New-DsUser -UserName $n -Password $password -Tenant default -Email "$n@example.com" }
+        $null = New-DsToken -User $users[0] -ValidFor (New-TimeSpan -Days 2)
+        $null = New-DsToken -User $users[1] -ValidFor (New-TimeSpan -Days 2)
+        $null = New-DsToken -User $users[1] -ValidFor (New-TimeSpan -Days 3)
+        @(Get-DsToken -User $users[0]).UserId | Should -Be @($users[0].Id)
+        @(Get-DsToken -User $users[1]).Count | Should -Be 2
+        Get-DsToken -User $users[0] | Remove-DsToken -Force
+        @(Get-DsToken -User $users[1]).Count | Should -Be 2 -Because 'removing one user''s tokens leaves the others'' alone'
+    }
+}
+
 Describe "A password session the server dropped [$Flavor]" {
     It 'is re-established once when another sign-out deleted every session of the user' {
         $session = Connect-TestAdmin -BaseUri $BaseUri -NotDefault
