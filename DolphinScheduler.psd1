@@ -21,7 +21,10 @@
         'Grant-DsProject', 'Revoke-DsProject',
         'Get-DsProject', 'New-DsProject', 'Set-DsProject', 'Remove-DsProject',
         'Start-DsWorkflow', 'Get-DsInstance', 'Invoke-DsInstance', 'Stop-DsInstance', 'Suspend-DsInstance', 'Resume-DsInstance', 'Restart-DsInstance',
-        'Wait-DsInstance', 'Remove-DsInstance', 'Get-DsTaskInstance', 'Get-DsTaskLog', 'Save-DsTaskLog'
+        'Wait-DsInstance', 'Remove-DsInstance', 'Get-DsTaskInstance', 'Get-DsTaskLog', 'Save-DsTaskLog',
+        'Send-DsResource', 'Get-DsResource', 'Receive-DsResource', 'Remove-DsResource', 'New-DsResourceDirectory',
+        'New-DsTask', 'New-DsWorkflow', 'Get-DsWorkflow', 'Set-DsWorkflow', 'Remove-DsWorkflow', 'Publish-DsWorkflow', 'Unpublish-DsWorkflow',
+        'Get-DsSchedule', 'New-DsSchedule', 'Set-DsSchedule', 'Remove-DsSchedule', 'Enable-DsSchedule', 'Disable-DsSchedule'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

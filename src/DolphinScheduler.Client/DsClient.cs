@@ -33,6 +33,9 @@ namespace DolphinScheduler.Client
             Instances = new InstancesClient(Api);
             TaskInstances = new TaskInstancesClient(Api);
             Logs = new LogsClient(Api, TaskInstances);
+            Resources = new ResourcesClient(Api);
+            Schedules = new SchedulesClient(Api);
+            Workflows = new WorkflowsClient(Api, Resources, Schedules);
         }
 
         internal DsTransport Transport { get; }
@@ -48,6 +51,9 @@ namespace DolphinScheduler.Client
         public InstancesClient Instances { get; }
         public TaskInstancesClient TaskInstances { get; }
         public LogsClient Logs { get; }
+        public ResourcesClient Resources { get; }
+        public SchedulesClient Schedules { get; }
+        public WorkflowsClient Workflows { get; }
 
         /// <summary>Logs in (password) or checks the token, detects the server version unless forced, and reads the user.</summary>
         public static Task<DsClient> ConnectAsync(DsConnectOptions options, CancellationToken cancellationToken = default) =>

@@ -34,9 +34,18 @@ namespace DolphinScheduler.Client.Clients
                 request.Endpoint.Method.Method, request.Endpoint.Path, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>A query string written into the path joins the other parameters, so the URI never gets a second '?'.</summary>
         private static DsRequest Build(string method, string path, IEnumerable<KeyValuePair<string, string>> parameters)
         {
-            var request = new DsRequest(DsEndpoint.ForVerbatimPath(method, path.StartsWith("/") ? path : "/" + path));
+            var query = path.IndexOf('?');
+            var bare = query < 0 ? path : path.Substring(0, query);
+            var request = new DsRequest(DsEndpoint.ForVerbatimPath(method, bare.StartsWith("/") ? bare : "/" + bare));
+            if (query >= 0)
+                foreach (var pair in path.Substring(query + 1).Split(new[] { '&' }, System.StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var eq = pair.IndexOf('=');
+                    request.Add(System.Uri.UnescapeDataString(eq < 0 ? pair : pair.Substring(0, eq)), eq < 0 ? "" : System.Uri.UnescapeDataString(pair.Substring(eq + 1).Replace('+', ' ')));
+                }
             foreach (var p in parameters) request.Add(p.Key, p.Value);
             return request;
         }

@@ -40,8 +40,8 @@ namespace DolphinScheduler.Client.Clients
                     .Add("searchVal", filter.SearchText)
                     .Add("stateType", state)
                     .Add("host", filter.Host)
-                    .Add("startDate", filter.StartedAfter is DateTime a ? DsDate.ToWire(a) : null)
-                    .Add("endDate", filter.StartedBefore is DateTime b ? DsDate.ToWire(b) : null),
+                    .Add("startDate", filter.StartedAfter is DateTime a ? Api.WireDate(a) : null)
+                    .Add("endDate", filter.StartedBefore is DateTime b ? Api.WireDate(b) : null),
                 (w, c) => DsTaskInstance.From(w, c).WithProject(projectCode), page, cancellationToken);
         }
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Collections.Generic;
 using System.Threading;
@@ -16,16 +17,11 @@ namespace DolphinScheduler.Client.Clients
         public PagedList<DsToken> List(string? search, PageRequest page, CancellationToken cancellationToken = default) =>
             Api.Paged(() => new DsRequest(E.List).Add("searchVal", search), (w, c) => DsToken.From(w, c), page, cancellationToken);
 
-        /// <summary>
-        /// The tokens of one user. DS answers an admin with every user's tokens whatever the path says (contract: "admins
-        /// get all"), so the list is filtered here: Get-DsToken -User alice | Remove-DsToken must never reach bob's tokens.
-        /// </summary>
+        /// <summary>One user's tokens. DS answers an admin with every user's tokens here, so the list is filtered.</summary>
         public async Task<IReadOnlyList<DsToken>> ListByUserAsync(int userId, CancellationToken cancellationToken = default)
         {
             var all = await Api.SendListAsync(new DsRequest(E.ListByUser).Path("userId", userId), (w, c) => DsToken.From(w, c), cancellationToken).ConfigureAwait(false);
-            var mine = new List<DsToken>(all.Count);
-            foreach (var t in all) if (t.UserId == userId) mine.Add(t);
-            return mine;
+            return all.Where(t => t.UserId == userId).ToList();
         }
 
         /// <summary>
@@ -37,7 +33,7 @@ namespace DolphinScheduler.Client.Clients
         {
             var text = NewTokenText();
             return AmbiguousCreate.RunAsync(
-                () => Api.SendAsync(new DsRequest(E.Create).Add("userId", user.Id).Add("expireTime", DsDate.ToWire(expireTime)).Add("token", text),
+                () => Api.SendAsync(new DsRequest(E.Create).Add("userId", user.Id).Add("expireTime", Api.WireDate(expireTime)).Add("token", text),
                     (w, c) => DsToken.From(w, c, user.UserName), cancellationToken),
                 async () =>
                 {

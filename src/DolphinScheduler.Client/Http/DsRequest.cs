@@ -17,6 +17,12 @@ namespace DolphinScheduler.Client.Http
         /// <summary>For multipart uploads: builds the content per attempt (a stream can be sent once).</summary>
         public System.Func<IReadOnlyList<KeyValuePair<string, string>>, HttpContent>? MultipartFactory { get; set; }
 
+        /// <summary>
+        /// Overrides the connection's per-request timeout (until the response headers arrive). Streamed transfers use
+        /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> and guard against stalls themselves.
+        /// </summary>
+        public System.TimeSpan? Timeout { get; set; }
+
         public DsRequest Path(string name, object value)
         {
             PathValues[name] = Format(value);

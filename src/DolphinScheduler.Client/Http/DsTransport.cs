@@ -129,7 +129,7 @@ namespace DolphinScheduler.Client.Http
                 HttpResponseMessage response;
                 using (var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
-                    cts.CancelAfter(Timeout);
+                    cts.CancelAfter(request.Timeout ?? Timeout);
                     try
                     {
                         response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cts.Token).ConfigureAwait(false);
@@ -289,7 +289,7 @@ namespace DolphinScheduler.Client.Http
                 if (code != 0)
                 {
                     var msg = root.TryGetProperty("msg", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-                    throw EnvelopeError(code, msg, (int)response.StatusCode, method, path);
+                    throw EnvelopeError(code, RedactEchoedSecrets(msg, request), (int)response.StatusCode, method, path);
                 }
                 return root.TryGetProperty("data", out var data) ? data.Clone() : default;
             }
@@ -346,6 +346,16 @@ namespace DolphinScheduler.Client.Http
         }
 
         private static readonly string[] SensitiveNames = { "userPassword", "token", "password", "sessionId" };
+
+        /// <summary>DS quotes a refused value in some messages (e.g. 10001 for a password that fails its length check).</summary>
+        private static string? RedactEchoedSecrets(string? message, DsRequest request)
+        {
+            if (string.IsNullOrEmpty(message)) return message;
+            foreach (var p in request.Parameters)
+                if (p.Value.Length > 0 && SensitiveNames.Any(s => p.Key.Equals(s, StringComparison.OrdinalIgnoreCase)))
+                    message = message!.Replace(p.Value, "***");
+            return message;
+        }
 
         internal static string Redact(string name, string value) =>
             SensitiveNames.Any(s => name.Equals(s, StringComparison.OrdinalIgnoreCase)) ? "***" : (value.Length > 200 ? value.Substring(0, 200) + "…" : value);

@@ -38,6 +38,26 @@
         List  = @('Name', 'Code', 'Id', 'Description', 'Owner', 'Permission', 'WorkflowCount', 'CreateTime', 'UpdateTime')
     }
     @{
+        Type  = 'DolphinScheduler.DsResource'
+        Table = @('Path', @{ Label = 'Type'; Expression = 'if ($_.IsDirectory) { "dir" } else { "file" }'; Width = 4 }, @{ Label = 'Size'; Expression = 'if ($_.IsDirectory) { "" } else { $_.Size }'; Align = 'Right' }, 'UpdateTime')
+        List  = @('Path', 'Name', 'FullName', 'IsDirectory', 'Size', 'UserName', 'CreateTime', 'UpdateTime')
+    }
+    @{
+        Type  = 'DolphinScheduler.DsTaskSpec'
+        Table = @('Name', 'Type', @{ Label = 'DependsOn'; Expression = '$_.DependsOn -join ", "' }, @{ Label = 'Code'; Expression = 'if ($_.Code) { $_.Code } else { "" }'; Align = 'Right' }, @{ Label = 'Script'; Expression = 'if ($_.Script) { ($_.Script -split "`n")[0] } else { "" }' })
+        List  = @('Name', 'Type', 'Script', @{ Label = 'TaskParameter'; Expression = '($_.TaskParameter.GetEnumerator() | ForEach-Object { "$($_.Key)=$(if ($null -eq $_.Value -or $_.Value -is [string] -or $_.Value -is [ValueType]) { $_.Value } else { ConvertTo-Json -InputObject $_.Value -Compress -Depth 8 })" }) -join "; "' }, @{ Label = 'DependsOn'; Expression = '$_.DependsOn -join ", "' }, @{ Label = 'Resource'; Expression = '$_.Resource -join ", "' }, 'Description', 'RetryTimes', 'RetryInterval', 'TimeoutMinutes', 'TimeoutStrategy', 'WorkerGroup', 'Priority', 'DelayMinutes', 'EnvironmentCode', 'Disabled', 'Code', 'Version')
+    }
+    @{
+        Type  = 'DolphinScheduler.DsWorkflow'
+        Table = @('Name', @{ Label = 'Code'; Expression = '$_.Code'; Align = 'Right' }, 'Version', 'ReleaseState', @{ Label = 'Tasks'; Expression = '$_.Tasks.Count'; Align = 'Right' }, 'ScheduleReleaseState', 'Description')
+        List  = @('Name', 'Code', 'ProjectCode', 'ProjectName', 'Version', 'ReleaseState', 'Description', @{ Label = 'Tasks'; Expression = '($_.Tasks | ForEach-Object { if ($_.DependsOn.Count) { "$($_.Name) <- $($_.DependsOn -join ",")" } else { $_.Name } }) -join "; "' }, @{ Label = 'GlobalParameter'; Expression = '($_.GlobalParameter.GetEnumerator() | ForEach-Object { "$($_.Key)=$(if ($_.Value -is [System.Collections.IDictionary]) { ConvertTo-Json -InputObject $_.Value -Compress } else { $_.Value })" }) -join "; "' }, 'ExecutionType', 'TimeoutMinutes', 'ScheduleReleaseState', 'Owner', 'CreateTime', 'UpdateTime')
+    }
+    @{
+        Type  = 'DolphinScheduler.DsSchedule'
+        Table = @(@{ Label = 'Id'; Expression = '$_.Id'; Align = 'Right' }, 'WorkflowName', 'Cron', 'TimeZone', 'ReleaseState', 'StartTime', 'EndTime')
+        List  = @('Id', 'WorkflowName', 'WorkflowCode', 'ProjectCode', 'ProjectName', 'Cron', 'TimeZone', 'StartTime', 'EndTime', 'ReleaseState', 'FailureStrategy', 'WarningType', 'WarningGroupId', 'Priority', 'WorkerGroup', 'TenantCode', 'EnvironmentCode', 'Owner', 'CreateTime', 'UpdateTime')
+    }
+    @{
         Type  = 'DolphinScheduler.DsInstance'
         Table = @(@{ Label = 'Id'; Expression = '$_.Id'; Align = 'Right' }, 'Name', 'State', 'CommandType', 'StartTime', @{ Label = 'Duration'; Expression = 'if ($_.Duration) { $_.Duration.ToString() }' }, @{ Label = 'Runs'; Expression = '$_.RunTimes'; Align = 'Right' }, 'Host')
         List  = @('Id', 'Name', 'State', 'WorkflowName', 'WorkflowCode', 'WorkflowVersion', 'ProjectCode', 'CommandType', 'ScheduleTime', 'StartTime', 'EndTime', 'Duration', 'RestartTime', 'RunTimes', 'Host', 'ExecutorName', 'TenantCode', 'WorkerGroup', 'FailureStrategy', 'Priority', 'DryRun', 'IsSubWorkflow')

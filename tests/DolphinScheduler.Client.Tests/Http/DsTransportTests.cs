@@ -332,3 +332,19 @@ internal sealed class StalledContent : HttpContent
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
+
+public class SecretEchoTests
+{
+    [Fact]
+    public async Task APasswordQuotedInAServerMessageIsRedacted()
+    {
+        var server = new FakeDsServer("3.4");
+        using var client = await TestConnections.ConnectAsync(server);
+        server.Respond("POST", "/users/create", r => FakeDsServer.Envelope(10001, status: HttpStatusCode.Created, msg: "request parameter " + r.Param("userPassword") + " is not valid"));
+        var spec = new DolphinScheduler.Client.Clients.UserSpec { UserName = "u", Password = DolphinScheduler.Client.Auth.Secrets.ToSecureString("s3cr3t-pw"), Email = "u@example.com" };
+        var ex = await Assert.ThrowsAnyAsync<DsApiException>(() => client.Users.CreateAsync(spec));
+        Assert.DoesNotContain("s3cr3t-pw", ex.Message);
+        Assert.DoesNotContain("s3cr3t-pw", ex.ServerMessage);
+        Assert.Contains("***", ex.ServerMessage);
+    }
+}

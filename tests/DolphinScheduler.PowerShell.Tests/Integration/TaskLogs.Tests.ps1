@@ -24,7 +24,7 @@ Describe "Task logs [$Flavor]" {
                 talk = 'for i in $(seq 1 25); do echo "tick $i"; sleep 0.2; done'
             })
         $run = $wf | Start-DsWorkflow
-        $task = Wait-TestCondition -Because 'the task instance' { @($run | Get-DsTaskInstance -Name talk)[0] }
+        $task = Wait-TestCondition -Because 'the task instance' { $run | Get-DsTaskInstance -Name talk | Select-Object -First 1 }
         $arrivals = [System.Collections.Generic.List[datetime]]::new()
         $lines = @($task | Get-DsTaskLog -Follow -PollIntervalSec 0.2 | ForEach-Object { $arrivals.Add((Get-Date)); $_ })
         $returned = Get-Date

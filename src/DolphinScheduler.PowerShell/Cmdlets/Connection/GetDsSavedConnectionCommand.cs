@@ -13,7 +13,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Connection
     public sealed class GetDsSavedConnectionCommand : PSCmdlet
     {
         /// <summary>Names; wildcards allowed.</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ValidateNotBlank]

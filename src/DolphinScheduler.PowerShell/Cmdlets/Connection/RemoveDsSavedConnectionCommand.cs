@@ -12,7 +12,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Connection
     public sealed class RemoveDsSavedConnectionCommand : PSCmdlet
     {
         /// <summary>The saved connection's name (pipeline from Get-DsSavedConnection).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ValidateNotBlank]
         public string Name { get; set; } = null!;

@@ -21,6 +21,9 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
             public DsInstance Instance { get; }
         }
 
+        /// <summary>The state a waited-for instance should end in: SUCCESS, except after STOP (STOP) and PAUSE (PAUSE).</summary>
+        protected virtual string ExpectedEnd => "SUCCESS";
+
         protected DsInstance ResolveInstance(DsClient client, InstanceArgument argument, ProjectArgument? project) =>
             Run(ct => argument.ResolveAsync(client, project, ct));
 
@@ -71,10 +74,10 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
                     + timeoutSec.ToString(CultureInfo.InvariantCulture) + " s; it is " + final.State + ".", DsErrorKind.Timeout);
                 WriteError(new ErrorRecord(ex, "DsInstanceWaitTimeout", ErrorCategory.OperationTimeout, final));
             }
-            else if (!status.Succeeded)
+            else if (final.State != ExpectedEnd)
             {
                 var ex = new InstanceEndedException("Workflow instance '" + final.Name + "' (id " + final.Id.ToString(CultureInfo.InvariantCulture) + ") ended in state " + final.State
-                    + ", not SUCCESS." + (final.State == "FAILURE" ? " Its failed tasks: Get-DsTaskInstance -State FAILURE; rerun them with Restart-DsInstance -FailedTasksOnly." : ""), final);
+                    + ", not " + ExpectedEnd + "." + (final.State == "FAILURE" ? " Its failed tasks: Get-DsTaskInstance -State FAILURE; rerun them with Restart-DsInstance -FailedTasksOnly." : ""), final);
                 WriteError(new ErrorRecord(ex, "DsInstanceNotSucceeded", ErrorCategory.InvalidResult, final));
             }
             return status;

@@ -15,7 +15,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ValidateNotBlank]
-        [ValidateLength(1, 32)]
+        [ValidateLength(1, 30)]
         public string TenantCode { get; set; } = null!;
 
         /// <summary>The queue: a DsQueue, its name or its id.</summary>

@@ -21,7 +21,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ValidateNotBlank]
-        [ValidateLength(1, 32)]
+        [ValidateLength(1, 30)]
         public string? NewTenantCode { get; set; }
 
         /// <summary>The new queue: a DsQueue, its name or its id.</summary>

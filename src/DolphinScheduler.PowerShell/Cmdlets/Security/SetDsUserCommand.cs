@@ -66,7 +66,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
             {
                 var user = Run(ct => User.ResolveAsync(client, ct));
                 var tenantId = Tenant != null ? Run(ct => Tenant.ResolveAsync(client, ct)).Id : user.TenantId;
-                var queue = Queue != null ? Run(ct => Queue.ResolveAsync(client, ct)).Name : user.Queue ?? "";
+                var queue = Queue != null ? Run(ct => Queue.ResolveAsync(client, ct)).Name : user.OwnQueue;
                 if (!ShouldProcess(user.UserName + " on " + connection.Uri, "Update user")) return;
                 var spec = new UserSpec
                 {
