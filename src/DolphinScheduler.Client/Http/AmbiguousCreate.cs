@@ -34,6 +34,10 @@ namespace DolphinScheduler.Client.Http
                 {
                     found = await findByName().ConfigureAwait(false);
                 }
+                catch (IncompleteObjectException partial)
+                {
+                    throw WithMessage(failure, failure.Message + " " + partial.Message);
+                }
                 catch (DsApiException lookup)
                 {
                     throw WithMessage(failure, failure.Message + " Whether " + what + " was created could not be checked (" + lookup.Message + "); look for it before trying again.");
@@ -52,6 +56,15 @@ namespace DolphinScheduler.Client.Http
                 }
                 throw WithMessage(failure, failure.Message + " " + Capitalized(what) + " was not created (checked after the failure).");
             }
+        }
+
+        /// <summary>
+        /// Thrown by a lookup that finds the object only in part (an upload whose size is not the file's): the failure is
+        /// reported with this text, so a partial object on the server is never left unmentioned.
+        /// </summary>
+        internal sealed class IncompleteObjectException : Exception
+        {
+            public IncompleteObjectException(string message) : base(message) { }
         }
 
         /// <summary>Whether a failure leaves open if the server processed the create.</summary>

@@ -15,7 +15,7 @@ namespace DolphinScheduler.Client.Http
     public static class SafeFile
     {
         public static Task WriteAsync(string destination, HttpContent content, IProgress<long>? progress, CancellationToken cancellationToken) =>
-            WriteAsync(destination, content, progress, overwrite: true, stallTimeout: null, method: null, path: null, cancellationToken);
+            WriteAsync(destination, content, progress == null ? null : new Progress(p => progress.Report(p.Done)), overwrite: true, stallTimeout: null, method: null, path: null, cancellationToken);
 
         /// <summary>
         /// Checks before anything is sent that <paramref name="destination"/> can be written: not a directory, not an
@@ -47,13 +47,18 @@ namespace DolphinScheduler.Client.Http
 
         /// <param name="destination">The file to write.</param>
         /// <param name="content">The answer's content, read once.</param>
-        /// <param name="progress">Bytes written so far.</param>
+        /// <param name="progress">Bytes written so far, and the announced length (-1 when unknown).</param>
         /// <param name="overwrite">Replace an existing destination; without it, a file there (even one that appears while downloading) is an IOException.</param>
         /// <param name="stallTimeout">The longest wait for the next bytes; null waits as long as the caller's token allows.</param>
         /// <param name="method">The request's method, for messages and the error.</param>
         /// <param name="path">The request's path, for messages and the error.</param>
         /// <param name="cancellationToken">Ctrl+C.</param>
-        public static async Task<long> WriteAsync(string destination, HttpContent content, IProgress<long>? progress, bool overwrite, TimeSpan? stallTimeout, string? method, string? path, CancellationToken cancellationToken)
+        /// <param name="confirmLength">
+        /// When the server announced no length (a chunked answer can end cleanly in the middle), asked whether the received
+        /// byte count is the whole content; false fails the download with no file.
+        /// </param>
+        public static async Task<long> WriteAsync(string destination, HttpContent content, IProgress<(long Done, long Total)>? progress, bool overwrite, TimeSpan? stallTimeout,
+            string? method, string? path, CancellationToken cancellationToken, Func<long, CancellationToken, Task<bool>>? confirmLength = null)
         {
             var full = Path.GetFullPath(destination);
             if (Directory.Exists(full)) throw new IOException("'" + full + "' is a directory.");
@@ -95,13 +100,16 @@ namespace DolphinScheduler.Client.Http
                             if (read == 0) break;
                             await target.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
                             total += read;
-                            progress?.Report(total);
+                            progress?.Report((total, expected ?? -1));
                         }
                     }
                     await target.FlushAsync(cancellationToken).ConfigureAwait(false);
                 }
                 if (expected is long length && total != length)
                     throw Broken(what, method, path, total, expected, null);
+                if (expected == null && confirmLength != null && !await confirmLength(total, cancellationToken).ConfigureAwait(false))
+                    throw new DsConnectionException(Capitalized(what) + " ended after " + total + " bytes, which is not the size the server lists for it: the answer was cut short (or the file changed meanwhile). No file was written; try again.",
+                        DsErrorKind.Connection, method, path, null, requestMayHaveBeenProcessed: true);
                 if (File.Exists(full))
                 {
                     if (!overwrite) throw new IOException("The file '" + full + "' appeared while downloading; it was left untouched. Use -Force to overwrite it.");
@@ -116,6 +124,13 @@ namespace DolphinScheduler.Client.Http
                 catch (IOException) { }
                 catch (UnauthorizedAccessException) { }
             }
+        }
+
+        private sealed class Progress : IProgress<(long Done, long Total)>
+        {
+            private readonly Action<(long Done, long Total)> _report;
+            public Progress(Action<(long Done, long Total)> report) { _report = report; }
+            public void Report((long Done, long Total) value) => _report(value);
         }
 
         private static DsConnectionException Broken(string what, string? method, string? path, long received, long? expected, Exception? inner) =>

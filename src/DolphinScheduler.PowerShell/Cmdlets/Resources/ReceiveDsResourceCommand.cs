@@ -48,7 +48,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Resources
                     try
                     {
                         var file = RunWithProgress<FileInfo, (long Done, long Total)>(
-                            (progress, ct) => client.Resources.DownloadAsync(resource.FullName, target, Force, progress, ct),
+                            (progress, ct) => client.Resources.DownloadAsync(resource.FullName, target, Force, progress, ct, resource.Size),
                             p => new ProgressRecord(ActivityId, activity, Size(p.Done) + (p.Total >= 0 ? " of " + Size(p.Total) : ""))
                             {
                                 PercentComplete = p.Total > 0 ? (int)Math.Min(100, p.Done * 100 / p.Total) : -1,
