@@ -188,13 +188,12 @@ BeforeAll {
     $fx['Workflow'] = $wf
     $fx['Instance'] = $wf | Start-DsWorkflow -Wait -PollIntervalSec 0.2 -TimeoutSec 120
     $fx['TaskInstance'] = @($fx['Instance'] | Get-DsTaskInstance)[0]
-    if (Get-Command New-DsWorkflow -ErrorAction SilentlyContinue) {
-        $fx['Workflow'] = New-DsWorkflow -Project $fx.Project -Name "$base-wf" -Task (New-DsTask -Name a -Type SHELL -Script 'echo a')
-        $fx['TaskSpec'] = New-DsTask -Name b -Type SHELL -Script 'echo b'
-    }
-    if (Get-Command Send-DsResource -ErrorAction SilentlyContinue) {
-        $fx['Resource'] = $inFile | Send-DsResource -Destination "/$base" -Force
-    }
+    $fx['Workflow'] = New-DsWorkflow -Project $fx.Project -Name "$base-wf" -Task (New-DsTask -Name a -Type SHELL -Script 'echo a') -Publish
+    $fx['Schedule'] = New-DsSchedule -Workflow $fx['Workflow'] -Cron '0 0 2 * * ? *'
+    $fx['TaskSpec'] = New-DsTask -Name b -Type SHELL -Script 'echo b'
+    $fx['Resource'] = $inFile | Send-DsResource -Destination "/$base" -Force
+    # Parameters that are not mandatory but without which a command cannot do anything (a SHELL task needs a script).
+    $alwaysGiven = @{ 'New-DsTask' = @{ Script = 'echo bad-input' } }
 
     # A valid value for a mandatory parameter that is not under test; $null when there is none (the case then runs without it).
     function Get-Baseline([System.Management.Automation.CommandInfo] $Command, [System.Management.Automation.ParameterMetadata] $Parameter) {
@@ -214,6 +213,7 @@ BeforeAll {
             '^ResourceArgument$' { return $fx['Resource'] }
             '^DsToken$' { return $fx.Token }
             '^DsTaskSpec$' { return $fx['TaskSpec'] }
+            '^DsSchedule$' { return $fx['Schedule'] }
             '^DsConnection$' { return $admin }
             '^SecureString$' { return $password }
             '^PSCredential$' { return (Get-AdminCredential) }
@@ -226,12 +226,17 @@ BeforeAll {
         if ($element -in [int], [long]) {
             if ($name -eq 'Code') { return $fx.Project.Code }
             if ($Command.Name -eq 'Remove-DsToken') { return $fx.Token.Id }
+            if ($Command.Noun -eq 'DsSchedule') { return $fx['Schedule'].Id }
             return 1
         }
         switch ($name) {
             'Workflow' { return $(if ($fx['Workflow']) { $fx['Workflow'] } else { $fx.Placeholder }) }
             'Token' { return $fx.Token }
-            'Path' { return $(if ($Command.Name -eq 'Invoke-DsApi') { '/projects' } elseif ($fx['Resource']) { $fx['Resource'] } else { "/$base" }) }
+            'Path' {
+                if ($Command.Name -eq 'Invoke-DsApi') { return '/projects' }
+                if ($Command.Verb -eq 'Send') { return $inFile }
+                return $fx['Resource']
+            }
             'Name' {
                 if ($Command.Noun -eq 'DsSavedConnection' -or $Command.Name -eq 'Connect-DsServer') { return "$base-saved" }
                 return "$base-new"
@@ -288,6 +293,9 @@ BeforeAll {
                 $value = Get-Baseline $command $p
                 if ($null -ne $value) { $bound[$p.Name] = $value }
             }
+        }
+        if ($alwaysGiven.ContainsKey($Case.Command)) {
+            foreach ($extra in $alwaysGiven[$Case.Command].GetEnumerator()) { if ($extra.Key -ne $Case.Parameter) { $bound[$extra.Key] = $extra.Value } }
         }
         $value = Get-BadValue $Case.Value
         $bound[$Case.Parameter] = $value

@@ -224,7 +224,7 @@ Describe "Faults [$Flavor]" {
             $connected.UserName | Should -Be $user.UserName
         }
 
-        It 'drop after the handler on New-DsWorkflow: one create request, exactly one workflow' -Skip:(-not (Get-Command New-DsWorkflow -ErrorAction SilentlyContinue)) {
+        It 'drop after the handler on New-DsWorkflow: one create request, exactly one workflow' {
             $project = New-DsProject -Name (New-TestName fw)
             $name = New-TestName wf
             $pattern = "^/projects/$($project.Code)/$definition$"
@@ -237,6 +237,90 @@ Describe "Faults [$Flavor]" {
             $o.Output[0].Name | Should -Be $name
             @(Get-Attempt $o POST $pattern).Count | Should -Be 1
             @(Get-DsWorkflow -Project $project | Where-Object Name -EQ $name).Count | Should -Be 1
+        }
+
+        It 'drop after the handler on New-DsWorkflow -Publish: one create, one workflow, and it is published' {
+            $project = New-DsProject -Name (New-TestName fw)
+            $name = New-TestName wf
+            $pattern = "^/projects/$($project.Code)/$definition$"
+            Add-Fault @{ path = $pattern; method = 'POST'; kind = 'drop'; when = 'after'; count = 1 }
+            $o = Invoke-Observed -BaseUri $BaseUri -Action {
+                New-DsWorkflow -Project $project -Name $name -Task (New-DsTask -Name only -Type SHELL -Script 'echo hi') -Publish
+            }
+            $o.Errors | Should -BeNullOrEmpty
+            $o.Output[0].ReleaseState | Should -Be 'ONLINE'
+            @(Get-Attempt $o POST $pattern).Count | Should -Be 1
+            @(Get-DsWorkflow -Project $project | Where-Object Name -EQ $name).Count | Should -Be 1
+        }
+
+        It 'HTTP 500 on New-DsWorkflow before DS made it: not repeated, nothing created, DsHttp500' {
+            $project = New-DsProject -Name (New-TestName fw)
+            $name = New-TestName wf
+            $pattern = "^/projects/$($project.Code)/$definition$"
+            Add-Fault @{ path = $pattern; method = 'POST'; kind = 'status'; status = 500; count = 1 }
+            $o = Invoke-Observed -BaseUri $BaseUri -Action { New-DsWorkflow -Project $project -Name $name -Task (New-DsTask -Name only -Type SHELL -Script 'echo hi') }
+            $o.Errors.Count | Should -Be 1
+            $o.Errors[0].FullyQualifiedErrorId | Should -BeLike 'DsHttp500,*'
+            $o.Errors[0].Exception.Message | Should -Match "workflow '$name' was not created"
+            @(Get-Attempt $o POST $pattern).Count | Should -Be 1
+            @(Get-DsWorkflow -Project $project | Where-Object Name -EQ $name).Count | Should -Be 0
+        }
+
+        It 'drop after the handler on New-DsSchedule: one create request, exactly one schedule' {
+            $project = New-DsProject -Name (New-TestName fs)
+            $wf = New-DsWorkflow -Project $project -Name (New-TestName wf) -Task (New-DsTask -Name only -Type SHELL -Script 'echo hi') -Publish
+            $pattern = "^/projects/$($project.Code)/schedules$"
+            Add-Fault @{ path = $pattern; method = 'POST'; kind = 'drop'; when = 'after'; count = 1 }
+            $o = Invoke-Observed -BaseUri $BaseUri -Action { New-DsSchedule -Workflow $wf -Cron '0 0 2 * * ? *' }
+            $o.Errors | Should -BeNullOrEmpty
+            $o.Output.Count | Should -Be 1
+            $o.Warnings | Should -Match 'was lost'
+            @(Get-Attempt $o POST $pattern).Count | Should -Be 1
+            @(Get-DsSchedule -Project $project).Count | Should -Be 1
+        }
+
+        It 'drop after the handler on New-DsResourceDirectory: one create request, the folder exists once' {
+            $folder = '/' + (New-TestName fr)
+            Add-Fault @{ path = '^/resources/directory$'; method = 'POST'; kind = 'drop'; when = 'after'; count = 1 }
+            $o = Invoke-Observed -BaseUri $BaseUri -Action { New-DsResourceDirectory -Path $folder }
+            $o.Errors | Should -BeNullOrEmpty
+            $o.Output.Count | Should -Be 1
+            $o.Output[0].IsDirectory | Should -BeTrue
+            @(Get-Attempt $o POST '^/resources/directory$').Count | Should -Be 1
+            @(Get-DsResource -Path ($folder.Substring(0, 1)) | Where-Object Path -EQ $folder).Count | Should -Be 1
+        }
+
+        It 'drop after the handler on Send-DsResource: one upload, the resource exists once, whole' {
+            $folder = '/' + (New-TestName fu)
+            $local = Join-Path ([IO.Path]::GetTempPath()) "$(New-TestName up).bin"
+            [IO.File]::WriteAllBytes($local, [byte[]]::new(200KB))
+            try {
+                Add-Fault @{ path = '^/resources$'; method = 'POST'; kind = 'drop'; when = 'after'; count = 1 }
+                $o = Invoke-Observed -BaseUri $BaseUri -Action { Send-DsResource -Path $local -Destination $folder }
+                $o.Errors | Should -BeNullOrEmpty
+                $o.Output.Count | Should -Be 1
+                $o.Output[0].Size | Should -Be 200KB
+                $o.Warnings | Should -Match 'was lost'
+                @(Get-Attempt $o POST '^/resources$').Count | Should -Be 1
+                @(Get-DsResource -Path $folder).Count | Should -Be 1
+            }
+            finally { Remove-Item $local -ErrorAction SilentlyContinue }
+        }
+
+        It 'drop before the handler on Send-DsResource: one upload attempt, nothing uploaded, DsConnectionFailed saying so' {
+            $folder = '/' + (New-TestName fu)
+            $local = Join-Path ([IO.Path]::GetTempPath()) "$(New-TestName up).bin"
+            [IO.File]::WriteAllBytes($local, [byte[]]::new(50KB))
+            try {
+                Add-Fault @{ path = '^/resources$'; method = 'POST'; kind = 'drop'; when = 'before'; count = 1 }
+                $o = Invoke-Observed -BaseUri $BaseUri -Action { Send-DsResource -Path $local -Destination $folder }
+                $o.Errors.Count | Should -Be 1
+                $o.Errors[0].FullyQualifiedErrorId | Should -BeLike 'DsConnectionFailed,*'
+                $o.Errors[0].Exception.Message | Should -Match 'was not created'
+                @(Get-Attempt $o POST '^/resources$').Count | Should -Be 1
+                @(Get-DsResource -Path $folder) | Should -BeNullOrEmpty
+            }
+            finally { Remove-Item $local -ErrorAction SilentlyContinue }
         }
     }
 
@@ -413,7 +497,7 @@ Describe "Faults [$Flavor]" {
             Remove-Item $out
         }
 
-        It 'Receive-DsResource: the connection drops mid-download, no file' -Skip:(-not (Get-Command Receive-DsResource -ErrorAction SilentlyContinue)) {
+        It 'Receive-DsResource: the connection drops mid-download, no file' {
             $out = Join-Path $folder 'received.bin'
             Add-Fault @{ path = '^/resources/download$'; kind = 'drop'; when = 'during'; count = 1 }
             $o = Invoke-Observed -BaseUri $BaseUri -Action { Receive-DsResource -Path $fullName -Destination $out }
@@ -423,7 +507,7 @@ Describe "Faults [$Flavor]" {
             Get-Leftover | Should -BeNullOrEmpty
         }
 
-        It 'Receive-DsResource: an answer cut short but ended cleanly is caught by the resource''s size, no file' -Skip:(-not (Get-Command Receive-DsResource -ErrorAction SilentlyContinue)) {
+        It 'Receive-DsResource: an answer cut short but ended cleanly is caught by the resource''s size, no file' {
             $out = Join-Path $folder 'short.bin'
             Add-Fault @{ path = '^/resources/download$'; kind = 'truncate'; count = 1 }
             $o = Invoke-Observed -BaseUri $BaseUri -Action { Receive-DsResource -Path $fullName -Destination $out }

@@ -49,6 +49,8 @@ BeforeAll {
     $madeTokens.Add((Get-Plain $userToken.Token))
     # -Debug makes PowerShell ask before each warning (WarningPreference Inquire); an unattended run answers Continue.
     $v = @{ Verbose = $true; Debug = $true; WarningAction = 'Continue' }
+    $sample = Join-Path $work 'sample.txt'
+    Set-Content -Path $sample -Value 'sample content'
     $missing = 999999
 
     # One entry per exported cmdlet: what it runs (with -Verbose -Debug). Entries may fail; their errors are searched too.
@@ -70,6 +72,24 @@ BeforeAll {
         'Grant-DsProject'          = { Grant-DsProject -Project $project -User $user -PassThru @v }
         'Revoke-DsProject'         = { Revoke-DsProject -Project $project -User $user -PassThru @v }
         'Remove-DsProject'         = { Remove-DsProject -Project "$base-p2" -Force @v }
+        'New-DsTask'               = { $script:task = New-DsTask -Name say -Type SHELL -Script 'echo hello' @v; $script:task }
+        'New-DsWorkflow'           = { $script:workflow = New-DsWorkflow -Project $project -Name "$base-wf" -Task $script:task -Publish @v; $script:workflow }
+        'Get-DsWorkflow'           = { Get-DsWorkflow -Project $project @v; Get-DsWorkflow -Project $project -Name "$base-wf" @v }
+        'New-DsSchedule'           = { $script:schedule = New-DsSchedule -Workflow $script:workflow -Cron '0 0 2 * * ? *' @v; $script:schedule }
+        'Get-DsSchedule'           = { Get-DsSchedule -Project $project @v }
+        'Set-DsSchedule'           = { Set-DsSchedule -Schedule $script:schedule -Cron '0 30 2 * * ? *' -PassThru @v }
+        'Enable-DsSchedule'        = { Enable-DsSchedule -Schedule $script:schedule -PassThru @v }
+        'Disable-DsSchedule'       = { Disable-DsSchedule -Schedule $script:schedule -PassThru @v }
+        'Remove-DsSchedule'        = { Remove-DsSchedule -Schedule $script:schedule -Force @v }
+        'Unpublish-DsWorkflow'     = { Unpublish-DsWorkflow -Workflow $script:workflow -PassThru @v }
+        'Set-DsWorkflow'           = { Set-DsWorkflow -Workflow $script:workflow -Description 'changed' -PassThru @v }
+        'Publish-DsWorkflow'       = { Publish-DsWorkflow -Workflow $script:workflow -PassThru @v }
+        'Remove-DsWorkflow'        = { Unpublish-DsWorkflow -Workflow $script:workflow @v; Remove-DsWorkflow -Workflow $script:workflow -Force @v }
+        'New-DsResourceDirectory'  = { New-DsResourceDirectory -Path "/$base/dir" @v }
+        'Send-DsResource'          = { Send-DsResource -Path $sample -Destination "/$base/dir" -Force @v }
+        'Get-DsResource'           = { Get-DsResource -Path "/$base" -Recurse @v }
+        'Receive-DsResource'       = { Receive-DsResource -Path "/$base/dir/sample.txt" -Destination (Join-Path $work 'received.txt') -Force @v }
+        'Remove-DsResource'        = { Remove-DsResource -Path "/$base" -Force @v }
         'Get-DsQueue'              = { Get-DsQueue -Name $queue.Name @v }
         'New-DsQueue'              = { New-DsQueue -Name "$base-q2" -QueueValue "root.$base.2" @v }
         'Set-DsQueue'              = { Set-DsQueue -Queue "$base-q2" -QueueValue "root.$base.3" -PassThru @v }

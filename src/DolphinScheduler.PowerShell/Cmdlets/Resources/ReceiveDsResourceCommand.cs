@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Infrastructure;
 using DolphinScheduler.PowerShell.Arguments;
 
 namespace DolphinScheduler.PowerShell.Cmdlets.Resources
@@ -25,6 +26,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Resources
         /// <summary>A local folder, or a file path for a single resource. Default: the current folder.</summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? Destination { get; set; }
 
         /// <summary>Replace local files that already exist.</summary>
