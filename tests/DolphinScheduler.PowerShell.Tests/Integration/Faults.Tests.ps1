@@ -565,6 +565,8 @@ Describe "Faults [$Flavor]" {
                     $async.IsCompleted | Should -BeFalse -Because 'the command is still waiting when it is stopped'
                     $watch = [Diagnostics.Stopwatch]::StartNew()
                     $ps.Stop()
+                    $watch.Stop()
+                    Write-Host "    Ctrl+C ($($Rule.kind) on $($Rule.path)): stopped in $([int]$watch.Elapsed.TotalMilliseconds) ms"
                     $watch.Elapsed
                 }
                 finally { $ps.Dispose() }
