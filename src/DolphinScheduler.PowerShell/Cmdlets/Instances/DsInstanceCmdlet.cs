@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.Client;
 using DolphinScheduler.Client.Clients;
 using DolphinScheduler.PowerShell.Arguments;
@@ -105,6 +106,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
         /// <summary>The project of an instance given by id or name: a DsProject, its name or code.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectCode")]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public ProjectArgument? Project { get; set; }
 
         /// <summary>Wait until the instance (the new run, for a rerun or recovery) has ended, then emit it; an end other than SUCCESS also writes an error.</summary>

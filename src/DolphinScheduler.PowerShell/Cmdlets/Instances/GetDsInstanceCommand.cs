@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.Client;
 using DolphinScheduler.Client.Clients;
 using DolphinScheduler.Client.Paging;
@@ -27,6 +28,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
         /// <summary>The project: a DsProject, its name or its code. Required with -Id.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectCode")]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public ProjectArgument? Project { get; set; }
 
         /// <summary>Only the instances of this workflow: a DsWorkflow (any object with Code and ProjectCode), or a workflow name or code.</summary>

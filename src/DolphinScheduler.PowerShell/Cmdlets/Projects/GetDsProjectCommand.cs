@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
 
@@ -20,6 +21,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Projects
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ValidateNotBlank]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Project codes (the 64-bit identifiers).</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.Client.Clients;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
@@ -22,11 +23,13 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("WorkflowCode")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(WorkflowCompleter))]
         public WorkflowArgument Workflow { get; set; } = null!;
 
         /// <summary>The project of a workflow given by name or code.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectCode")]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public ProjectArgument? Project { get; set; }
 
         /// <summary>Quartz cron, seconds first: '0 0 2 * * ?' is every day at 02:00.</summary>
@@ -68,6 +71,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ValidateNotBlank]
+        [ArgumentCompleter(typeof(WorkerGroupCompleter))]
         public string? WorkerGroup { get; set; }
 
         /// <summary>The tenant the runs use (tenant code or DsTenant; DS default: default).</summary>

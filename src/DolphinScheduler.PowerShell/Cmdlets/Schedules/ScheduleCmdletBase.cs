@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.Client;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
@@ -31,12 +32,14 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
         [Parameter(Mandatory = true, ParameterSetName = ByWorkflowSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("WorkflowCode")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(WorkflowCompleter))]
         public WorkflowArgument Workflow { get; set; } = null!;
 
         /// <summary>The project: a DsProject, its name or its code.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = ByWorkflowSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectCode")]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public ProjectArgument? Project { get; set; }
 
         protected DsConnection TargetConnection() =>

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using DolphinScheduler.PowerShell.Infrastructure;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.Client.Clients;
 
 namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
@@ -47,6 +48,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ValidateNotBlank]
+        [ArgumentCompleter(typeof(WorkerGroupCompleter))]
         public string? WorkerGroup { get; set; }
 
         [Parameter]

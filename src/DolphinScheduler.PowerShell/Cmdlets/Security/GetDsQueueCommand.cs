@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
 
@@ -17,6 +18,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ValidateNotBlank]
+        [ArgumentCompleter(typeof(QueueCompleter))]
         public string[]? Name { get; set; }
 
         protected override void ProcessRecord()

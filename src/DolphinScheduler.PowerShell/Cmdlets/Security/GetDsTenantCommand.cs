@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
 
@@ -18,6 +19,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ValidateNotBlank]
+        [ArgumentCompleter(typeof(TenantCompleter))]
         public string[]? TenantCode { get; set; }
 
         protected override void ProcessRecord()

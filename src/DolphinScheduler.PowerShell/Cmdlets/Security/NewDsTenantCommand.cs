@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
 
@@ -21,6 +22,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         /// <summary>The queue: a DsQueue, its name or its id.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(QueueCompleter))]
         public QueueArgument Queue { get; set; } = null!;
 
         /// <summary>A description.</summary>

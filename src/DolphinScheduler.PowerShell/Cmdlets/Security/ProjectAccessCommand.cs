@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.Client;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
@@ -12,11 +13,13 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectCode", "Code")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public ProjectArgument Project { get; set; } = null!;
 
         /// <summary>The user: a DsUser, its name or its id.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(UserCompleter))]
         public UserArgument User { get; set; } = null!;
 
         /// <summary>Emit the project.</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using System.Security;
 using DolphinScheduler.Client.Clients;
 using DolphinScheduler.PowerShell.Arguments;
@@ -17,6 +18,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserName", "Id", "UserId")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(UserCompleter))]
         public UserArgument User { get; set; } = null!;
 
         /// <summary>A new password. DS ends every session of the user when its password is set.</summary>
@@ -27,11 +29,13 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         /// <summary>A new tenant: a DsTenant, its code or its id.</summary>
         [Parameter]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(TenantCompleter))]
         public TenantArgument? Tenant { get; set; }
 
         /// <summary>A new queue override: a DsQueue, its name or its id.</summary>
         [Parameter]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(QueueCompleter))]
         public QueueArgument? Queue { get; set; }
 
         /// <summary>A new e-mail address.</summary>
