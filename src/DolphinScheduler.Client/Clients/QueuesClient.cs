@@ -21,7 +21,7 @@ namespace DolphinScheduler.Client.Clients
         public Task<DsQueue> CreateAsync(string name, string queueValue, CancellationToken cancellationToken = default) =>
             AmbiguousCreate.RunAsync(
                 () => Api.SendAsync(new DsRequest(E.Create).Add("queue", queueValue).Add("queueName", name), DsQueue.From, cancellationToken),
-                async () => (await ListAllAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(q => q.Name == name), "queue '" + name + "'", Api.Transport);
+                async () => (await ListAllAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(q => q.Name == name), "queue '" + name + "'", Api.Transport, cancellationToken);
 
         /// <summary>Updates a queue; an update that changes nothing (DS 10132) returns the queue as it is.</summary>
         public async Task<DsQueue> UpdateAsync(int id, string name, string queueValue, CancellationToken cancellationToken = default)

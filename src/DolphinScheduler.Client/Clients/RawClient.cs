@@ -27,8 +27,11 @@ namespace DolphinScheduler.Client.Clients
         /// <summary>Downloads a raw answer (e.g. /resources/download) into <paramref name="destination"/> via a temp file, so no partial file is left.</summary>
         public async Task DownloadAsync(string method, string path, IEnumerable<KeyValuePair<string, string>> parameters, string destination, CancellationToken cancellationToken = default)
         {
-            using var response = await Api.Transport.SendForContentAsync(Build(method, path, parameters), cancellationToken).ConfigureAwait(false);
-            await SafeFile.WriteAsync(destination, response.Content, null, cancellationToken).ConfigureAwait(false);
+            var request = Build(method, path, parameters);
+            destination = SafeFile.EnsureWritable(destination, overwrite: true);
+            using var response = await Api.Transport.SendForContentAsync(request, cancellationToken).ConfigureAwait(false);
+            await SafeFile.WriteAsync(destination, response.Content, null, overwrite: true, stallTimeout: Api.Transport.Timeout,
+                request.Endpoint.Method.Method, request.Endpoint.Path, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>A query string written into the path joins the other parameters, so the URI never gets a second '?'.</summary>

@@ -157,7 +157,7 @@ namespace DolphinScheduler.Client.Clients
                     return await FindAsync(target, cancellationToken).ConfigureAwait(false) ?? DsResource.Directory(root, target, Api.Connection!);
                 },
                 () => FindAsync(target, cancellationToken),
-                "resource directory " + relative, Api.Transport).ConfigureAwait(false);
+                "resource directory " + relative, Api.Transport, cancellationToken).ConfigureAwait(false);
             Api.Transport.Log.Verbose("Created resource directory " + relative);
             return created;
         }
@@ -193,8 +193,19 @@ namespace DolphinScheduler.Client.Clients
                     catch (OperationCanceledException) when (guard.Stalled && !cancellationToken.IsCancellationRequested) { throw Stalled(request, guard); }
                     return await FindAsync(targetFullName, cancellationToken).ConfigureAwait(false) ?? throw NotFound(targetFullName);
                 },
-                async () => existing != null ? null : (await FindAsync(targetFullName, cancellationToken).ConfigureAwait(false)) is DsResource r && r.Size == file.Length ? r : null,
-                "resource " + ResourcePath.ToRelative(root, targetFullName), Api.Transport).ConfigureAwait(false);
+                async () =>
+                {
+                    var found = await FindAsync(targetFullName, cancellationToken).ConfigureAwait(false);
+                    var shown = ResourcePath.ToRelative(root, targetFullName);
+                    if (found == null) return null;
+                    if (found.Size == file.Length && (existing == null || existing.Size != file.Length)) return found;
+                    if (existing == null)
+                        throw new AmbiguousCreate.IncompleteObjectException("A resource " + shown + " of " + found.Size + " bytes exists on the server now, but the file has "
+                            + file.Length + ": the upload is incomplete. Remove it with Remove-DsResource, or send the file again with -Force.");
+                    throw new AmbiguousCreate.IncompleteObjectException("Whether the content of " + shown + " was replaced is unknown (it has " + found.Size
+                        + " bytes, the file " + file.Length + "). Sending the file again with -Force is safe.");
+                },
+                "resource " + ResourcePath.ToRelative(root, targetFullName), Api.Transport, cancellationToken).ConfigureAwait(false);
             Api.Transport.Log.Verbose((existing == null ? "Uploaded " : "Replaced ") + uploaded.Path + " (" + file.Length + " bytes)");
             return uploaded;
         }
@@ -219,63 +230,32 @@ namespace DolphinScheduler.Client.Clients
 
         /// <summary>
         /// Downloads a file to <paramref name="destinationFile"/> through a temporary file beside it that is renamed only
-        /// after every byte arrived, so a failure never leaves a partial file. Progress reports (bytes, total or -1).
+        /// after every byte arrived, so a failure never leaves a partial file (SafeFile). Whether the destination can be
+        /// written is checked before anything is sent. A broken connection is a DsConnectionException; an answer without a
+        /// length that ends short of the size the server lists (<paramref name="expectedSize"/>, checked again when it
+        /// differs) is one too. Progress reports (bytes, total or -1).
         /// </summary>
-        public async Task<FileInfo> DownloadAsync(string pathOrFullName, string destinationFile, bool overwrite, IProgress<(long Done, long Total)>? progress = null, CancellationToken cancellationToken = default)
+        public async Task<FileInfo> DownloadAsync(string pathOrFullName, string destinationFile, bool overwrite, IProgress<(long Done, long Total)>? progress = null,
+            CancellationToken cancellationToken = default, long? expectedSize = null)
         {
-            var destination = new FileInfo(destinationFile);
-            if (destination.Exists && !overwrite) throw new IOException("The file '" + destination.FullName + "' already exists (use -Force to overwrite it).");
-            if (Directory.Exists(destination.FullName)) throw new IOException("'" + destination.FullName + "' is a directory.");
+            var full = SafeFile.EnsureWritable(destinationFile, overwrite);
             var fullName = await ResolveFullNameAsync(pathOrFullName, cancellationToken).ConfigureAwait(false);
-            var folder = destination.Directory ?? throw new IOException("'" + destination.FullName + "' has no parent directory.");
-            if (!folder.Exists) folder.Create();
-            var temp = Path.Combine(folder.FullName, "." + destination.Name + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
-
             var request = new DsRequest(E.Download).Add("fullName", fullName);
-            using var guard = new StallGuard(Api.Transport.Timeout, cancellationToken);
-            try
+            var path = Api.Transport.Flavor.PathOf(request.Endpoint);
+            long done;
+            using (var response = await Api.Transport.SendForContentAsync(request, cancellationToken).ConfigureAwait(false))
             {
-                long total;
-                long done = 0;
-                using (var response = await Api.Transport.SendForContentAsync(request, guard.Token).ConfigureAwait(false))
-                {
-                    total = response.Content.Headers.ContentLength ?? -1;
-                    using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    using var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferSize, FileOptions.SequentialScan);
-                    var buffer = new byte[CopyBufferSize];
-                    int read;
-                    while ((read = await body.ReadAsync(buffer, 0, buffer.Length, guard.Token).ConfigureAwait(false)) > 0)
+                done = await SafeFile.WriteAsync(full, response.Content, progress, overwrite, Api.Transport.Timeout, "GET", path, cancellationToken,
+                    async (received, ct) =>
                     {
-                        await output.WriteAsync(buffer, 0, read, guard.Token).ConfigureAwait(false);
-                        done += read;
-                        guard.Touch();
-                        progress?.Report((done, total));
-                    }
-                    await output.FlushAsync(guard.Token).ConfigureAwait(false);
-                }
-                if (total >= 0 && done != total)
-                    throw new IOException("The download of " + fullName + " ended after " + done + " of " + total + " bytes.");
-                if (File.Exists(destination.FullName))
-                {
-                    if (!overwrite) throw new IOException("The file '" + destination.FullName + "' appeared while downloading; it was left untouched (use -Force to overwrite it).");
-                    File.Replace(temp, destination.FullName, null);
-                }
-                else
-                {
-                    File.Move(temp, destination.FullName);
-                }
-                Api.Transport.Log.Verbose("Downloaded " + fullName + " to " + destination.FullName + " (" + done + " bytes)");
-                destination.Refresh();
-                return destination;
+                        if (expectedSize == received) return true;
+                        // Listed again: the resource may have changed since the caller's object was read.
+                        var now = await FindAsync(fullName, ct).ConfigureAwait(false);
+                        return now != null && now.Size == received;
+                    }).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (guard.Stalled && !cancellationToken.IsCancellationRequested)
-            {
-                throw Stalled(request, guard);
-            }
-            finally
-            {
-                try { if (File.Exists(temp)) File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            }
+            Api.Transport.Log.Verbose("Downloaded " + fullName + " to " + full + " (" + done + " bytes)");
+            return new FileInfo(full);
         }
 
         /// <summary>Deletes a file or a directory with everything in it.</summary>

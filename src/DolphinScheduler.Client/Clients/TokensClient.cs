@@ -24,10 +24,34 @@ namespace DolphinScheduler.Client.Clients
             return all.Where(t => t.UserId == userId).ToList();
         }
 
-        /// <summary>Creates a token for a user; the server generates the token text.</summary>
-        public Task<DsToken> CreateAsync(DsUser user, DateTime expireTime, CancellationToken cancellationToken = default) =>
-            Api.SendAsync(new DsRequest(E.Create).Add("userId", user.Id).Add("expireTime", Api.WireDate(expireTime)),
-                (w, c) => DsToken.From(w, c, user.UserName), cancellationToken);
+        /// <summary>
+        /// Creates a token for a user. The token text is made here (32 lowercase hex characters from a cryptographic
+        /// random source, the shape DS itself generates) and sent as <c>token</c>, so that after an ambiguous failure the
+        /// token can be found in the user's list by its text: a lost answer never leaves an unknown second token behind.
+        /// </summary>
+        public Task<DsToken> CreateAsync(DsUser user, DateTime expireTime, CancellationToken cancellationToken = default)
+        {
+            var text = NewTokenText();
+            return AmbiguousCreate.RunAsync(
+                () => Api.SendAsync(new DsRequest(E.Create).Add("userId", user.Id).Add("expireTime", Api.WireDate(expireTime)).Add("token", text),
+                    (w, c) => DsToken.From(w, c, user.UserName), cancellationToken),
+                async () =>
+                {
+                    foreach (var t in await Api.SendListAsync(new DsRequest(E.ListByUser).Path("userId", user.Id), (w, c) => DsToken.From(w, c, user.UserName), cancellationToken).ConfigureAwait(false))
+                        if (t.UserId == user.Id && DolphinScheduler.Client.Auth.Secrets.Reveal(t.Token) == text) return t;
+                    return null;
+                },
+                "a token for user '" + user.UserName + "'", Api.Transport, cancellationToken);
+        }
+
+        private static string NewTokenText()
+        {
+            var bytes = new byte[16];
+            using (var rng = System.Security.Cryptography.RandomNumberGenerator.Create()) rng.GetBytes(bytes);
+            var sb = new System.Text.StringBuilder(32);
+            foreach (var b in bytes) sb.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            return sb.ToString();
+        }
 
         /// <summary>
         /// When the given token text expires, read from the user's own token list; null when the server does not let

@@ -144,7 +144,7 @@ namespace DolphinScheduler.Client.Clients
             var created = await AmbiguousCreate.RunAsync(
                 () => Api.SendAsync(request, DsWorkflow.FromDefinition, cancellationToken),
                 () => FindByNameAsync(projectCode, spec.Name.Trim(), cancellationToken),
-                "workflow '" + spec.Name.Trim() + "'", Api.Transport).ConfigureAwait(false);
+                "workflow '" + spec.Name.Trim() + "'", Api.Transport, cancellationToken).ConfigureAwait(false);
             Api.Transport.Log.Verbose("Created workflow '" + created.Name + "' (code " + created.Code + ") with " + tasks.Count + " task(s).");
             created.Tasks = tasks.ToArray();
             created.HasTasks = true;

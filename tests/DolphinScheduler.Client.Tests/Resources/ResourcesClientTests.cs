@@ -163,8 +163,73 @@ namespace DolphinScheduler.Client.Tests.Resources
             using var client = TestClient.Create(server, DsServerVersion.V3_4);
             var target = Path.Combine(_dir, "y.bin");
 
-            await Assert.ThrowsAnyAsync<IOException>(() => client.Resources.DownloadAsync("/y.bin", target, overwrite: false));
+            // A download that breaks off is a connection failure (ConnectionError), not a local file error.
+            var ex = await Assert.ThrowsAsync<DsConnectionException>(() => client.Resources.DownloadAsync("/y.bin", target, overwrite: false));
+            Assert.Contains("1000 of 5000 bytes", ex.Message);
 
+            Assert.Empty(Directory.GetFiles(_dir));
+        }
+
+        [Fact]
+        public async Task An_upload_whose_answer_was_lost_and_that_left_a_partial_resource_says_so_and_is_not_sent_again()
+        {
+            var scenario = new ResourceScenario();
+            var server = new ScriptedDsServer().OnRaw("POST", "/resources", r =>
+            {
+                // The server stored a tenth of the file, then the connection broke before its answer.
+                scenario.Items[r.Param("currentDir")!.TrimEnd('/') + "/" + r.Param("name")] = new byte[100];
+                throw new HttpRequestException("The response ended prematurely.", new IOException("connection reset"));
+            });
+            scenario.Attach(server);
+            using var client = TestClient.Create(server, DsServerVersion.V3_4);
+            var file = LocalFile("part.bin", 1000);
+
+            var ex = await Assert.ThrowsAsync<DsConnectionException>(() => client.Resources.UploadAsync(file, "/", overwrite: false));
+
+            Assert.Contains("of 100 bytes exists on the server now, but the file has 1000: the upload is incomplete", ex.Message);
+            Assert.Contains("Remove-DsResource", ex.Message);
+            Assert.Single(server.Matching("POST", "/resources"));
+        }
+
+        [Fact]
+        public async Task An_upload_whose_answer_was_lost_but_that_arrived_whole_is_returned()
+        {
+            var scenario = new ResourceScenario();
+            var server = new ScriptedDsServer().OnRaw("POST", "/resources", r =>
+            {
+                scenario.Items[r.Param("currentDir")!.TrimEnd('/') + "/" + r.Param("name")] = new byte[1000];
+                throw new HttpRequestException("The response ended prematurely.", new IOException("connection reset"));
+            });
+            scenario.Attach(server);
+            using var client = TestClient.Create(server, DsServerVersion.V3_4);
+
+            var resource = await client.Resources.UploadAsync(LocalFile("whole.bin", 1000), "/", overwrite: false);
+
+            Assert.Equal(1000, resource.Size);
+            Assert.Single(server.Matching("POST", "/resources"));
+        }
+
+        private sealed class UnseekableStream : MemoryStream
+        {
+            public UnseekableStream(byte[] content) : base(content) { }
+            public override bool CanSeek => false;
+        }
+
+        [Fact]
+        public async Task A_download_without_a_length_that_ends_short_of_the_listed_size_leaves_no_file()
+        {
+            var server = new ScriptedDsServer()
+                .On("GET", "/resources/base-dir", "\"" + Base + "\"")
+                .On("GET", "/resources", "{\"totalList\":[{\"fullName\":\"" + Base + "/z.bin\",\"fileName\":\"z.bin\",\"size\":5000,\"directory\":false}],\"total\":1,\"totalPage\":1,\"currentPage\":1}")
+                .OnRaw("GET", "/resources/download", _ => new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+                {
+                    Content = new StreamContent(new UnseekableStream(new byte[1000])) { Headers = { ContentType = new("application/octet-stream") } }, // no length: chunked
+                });
+            using var client = TestClient.Create(server, DsServerVersion.V3_4);
+            var target = Path.Combine(_dir, "z.bin");
+
+            var ex = await Assert.ThrowsAsync<DsConnectionException>(() => client.Resources.DownloadAsync("/z.bin", target, overwrite: false, expectedSize: 5000));
+            Assert.Contains("ended after 1000 bytes", ex.Message);
             Assert.Empty(Directory.GetFiles(_dir));
         }
 

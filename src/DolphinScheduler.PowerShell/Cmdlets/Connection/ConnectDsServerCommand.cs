@@ -30,6 +30,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Connection
         /// <summary>A connection saved with Save-DsConnection (URI, token and options), for scheduled jobs.</summary>
         [Parameter(Mandatory = true, ParameterSetName = SavedSet)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Name { get; set; } = null!;
 
         /// <summary>An access token: a SecureString, a string, or a DsToken from New-DsToken.</summary>

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Infrastructure;
 using DolphinScheduler.Client.Saved;
 
 namespace DolphinScheduler.PowerShell.Cmdlets.Connection
@@ -15,6 +16,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Connection
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[]? Name { get; set; }
 
         protected override void ProcessRecord()

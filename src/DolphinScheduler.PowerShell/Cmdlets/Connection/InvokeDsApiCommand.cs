@@ -22,6 +22,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Connection
         /// <summary>The path relative to the API base, e.g. /projects or /projects/123/workflow-definition. Sent as written (no version translation).</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Path { get; set; } = null!;
 
         /// <summary>Parameters: the query string for GET/DELETE, the form body for POST/PUT (or the multipart fields with -InFile).</summary>
@@ -31,11 +32,13 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Connection
         /// <summary>A file to upload as the multipart part "file".</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? InFile { get; set; }
 
         /// <summary>Write a raw (non-JSON) answer such as a download to this file instead of returning data.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? OutFile { get; set; }
 
         protected override void ProcessRecord()

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Infrastructure;
 using DolphinScheduler.Client.Saved;
 
 namespace DolphinScheduler.PowerShell.Cmdlets.Connection
@@ -13,6 +14,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Connection
         /// <summary>The saved connection's name (pipeline from Get-DsSavedConnection).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Name { get; set; } = null!;
 
         /// <summary>Do not ask for confirmation.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Infrastructure;
 using DolphinScheduler.Client.Saved;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Errors;
@@ -17,6 +18,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Connection
         /// <summary>The name to save it under (case-insensitive).</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ValidatePattern(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
         public string Name { get; set; } = null!;
 

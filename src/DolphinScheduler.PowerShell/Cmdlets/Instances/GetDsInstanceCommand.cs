@@ -38,6 +38,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
 
         /// <summary>Instance ids (with -Project).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
+        [ValidateRange(1, int.MaxValue)]
         [Alias("InstanceId")]
         public int[] Id { get; set; } = null!;
 
@@ -90,13 +91,22 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
                 case DsProject p:
                     project = new ProjectArgument(p);
                     break;
+                case string name when string.IsNullOrWhiteSpace(name):
+                    WriteError(Errors.ErrorRecordFactory.InvalidArgument("InputObject", "a piped project name must not be empty or white space.", name));
+                    return;
                 case string name:
                     project = new ProjectArgument(name);
                     break;
                 case null:
                     break;
                 default:
-                    workflow = WorkflowReference.From(InputObject) ?? workflow;
+                    var piped = WorkflowReference.From(InputObject);
+                    if (piped == null)
+                    {
+                        WriteError(Errors.ErrorRecordFactory.InvalidArgument("InputObject", "'" + input + "' is not an instance, a task instance, a project or a workflow.", input));
+                        return;
+                    }
+                    workflow = piped;
                     break;
             }
 

@@ -62,6 +62,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
 
         /// <summary>The alert group for -WarningType.</summary>
         [Parameter]
+        [ValidateRange(0, int.MaxValue)]
         public int? WarningGroupId { get; set; }
 
         /// <summary>The instance priority.</summary>
@@ -71,6 +72,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
 
         /// <summary>The environment code (-1: none).</summary>
         [Parameter]
+        [ValidateRange(-1, long.MaxValue)]
         public long? EnvironmentCode { get; set; }
 
         /// <summary>Dry run: DS walks the DAG without executing the tasks.</summary>

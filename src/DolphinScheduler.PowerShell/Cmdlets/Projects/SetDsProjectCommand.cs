@@ -22,6 +22,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Projects
         /// <summary>A new name for the project.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ValidateLength(1, 100)]
         public string? NewName { get; set; }
 

@@ -31,6 +31,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
         /// <summary>Schedule ids.</summary>
         [Parameter]
         [Alias("ScheduleId")]
+        [ValidateRange(1, int.MaxValue)]
         public int[]? Id { get; set; }
 
         protected override void ProcessRecord()

@@ -39,15 +39,18 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
 
         /// <summary>When the schedule starts to apply (default: now).</summary>
         [Parameter]
+        [ValidateDateRange]
         public DateTime StartTime { get; set; }
 
         /// <summary>When it stops applying (default: 100 years after the start).</summary>
         [Parameter]
+        [ValidateDateRange]
         public DateTime EndTime { get; set; }
 
         /// <summary>IANA time zone the cron fires in (default: the DS user's time zone, else UTC).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? TimeZone { get; set; }
 
         /// <summary>END (stop other tasks when one fails) or CONTINUE (DS default for new schedules).</summary>
@@ -62,10 +65,12 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
 
         /// <summary>The alert group to notify.</summary>
         [Parameter]
+        [ValidateRange(0, int.MaxValue)]
         public int WarningGroupId { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(WorkerGroupCompleter))]
         public string? WorkerGroup { get; set; }
 
@@ -74,6 +79,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
         [Alias("TenantCode")]
         [TenantCodeTransformation]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? Tenant { get; set; }
 
         /// <summary>Priority of the workflow instances the schedule starts.</summary>
@@ -82,6 +88,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
         public string? Priority { get; set; }
 
         [Parameter]
+        [ValidateRange(-1, long.MaxValue)]
         public long EnvironmentCode { get; set; }
 
         /// <summary>Bring the schedule online right away.</summary>

@@ -25,6 +25,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
         /// <summary>The schedule id (with -Project).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ScheduleId")]
+        [ValidateRange(1, int.MaxValue)]
         public int Id { get; set; }
 
         /// <summary>The workflow whose schedule is meant: a DsWorkflow, or its name or code (with -Project).</summary>

@@ -17,6 +17,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(QueueCompleter))]
         public string[]? Name { get; set; }
 

@@ -18,6 +18,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         [Alias("Name")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(TenantCompleter))]
         public string[]? TenantCode { get; set; }
 

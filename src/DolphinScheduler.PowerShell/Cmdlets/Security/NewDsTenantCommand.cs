@@ -15,6 +15,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         /// <summary>The tenant code: an OS user name (lowercase letters, digits, '_' and '-', starting with a letter or '_').</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ValidateLength(1, 30)]
         public string TenantCode { get; set; } = null!;
 

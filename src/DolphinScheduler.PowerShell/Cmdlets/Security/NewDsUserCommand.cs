@@ -17,6 +17,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         /// <summary>The login name, unique.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ValidateLength(1, 39)]
         public string UserName { get; set; } = null!;
 
@@ -34,6 +35,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         /// <summary>The user's e-mail address (DS requires a valid one).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Email { get; set; } = null!;
 
         /// <summary>A queue that overrides the tenant's: a DsQueue, its name or its id.</summary>

@@ -22,12 +22,14 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         /// <summary>A new display name.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ValidateLength(1, 64)]
         public string? NewName { get; set; }
 
         /// <summary>A new YARN queue value.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ValidateLength(1, 64)]
         public string? QueueValue { get; set; }
 

@@ -22,6 +22,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         /// <summary>A new tenant code.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ValidateLength(1, 30)]
         public string? NewTenantCode { get; set; }
 

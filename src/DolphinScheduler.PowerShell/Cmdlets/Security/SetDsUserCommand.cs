@@ -41,6 +41,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         /// <summary>A new e-mail address.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? Email { get; set; }
 
         /// <summary>A new phone number; an empty string clears it.</summary>
@@ -54,6 +55,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         /// <summary>The user's time zone, e.g. Asia/Shanghai (dates the user sends are read in it).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? TimeZone { get; set; }
 
         /// <summary>Emit the updated user.</summary>

@@ -44,6 +44,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Tasks
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[]? Name { get; set; }
 
         protected override void ProcessRecord()

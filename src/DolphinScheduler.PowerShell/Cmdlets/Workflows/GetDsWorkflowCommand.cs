@@ -31,12 +31,14 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Workflows
         [Parameter(Position = 1, ParameterSetName = ByNameSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(WorkflowCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Workflow codes.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByCodeSet)]
         [Alias("WorkflowCode")]
+        [ValidateRange(1, long.MaxValue)]
         public long[] Code { get; set; } = null!;
 
         protected override void ProcessRecord()

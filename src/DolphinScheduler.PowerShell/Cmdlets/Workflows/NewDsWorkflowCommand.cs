@@ -33,6 +33,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Workflows
         /// <summary>The workflow name (unique in the project).</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ValidateLength(1, 255)]
         public string Name { get; set; } = null!;
 
