@@ -1,15 +1,17 @@
 # Root module: isolates the module's dependencies, then imports the cmdlets (see src/DolphinScheduler.Loader/README.md).
-$dependencies = Join-Path $PSScriptRoot 'Dependencies'
+# Import cost is budgeted (docs/performance.md): only .NET calls here. A cmdlet such as Join-Path would auto-load
+# Microsoft.PowerShell.Management, which alone adds about 0.1 s to a fresh session.
+$dependencies = [System.IO.Path]::Combine($PSScriptRoot, 'Dependencies')
 if ($PSEdition -eq 'Core') {
-    $null = [System.Reflection.Assembly]::LoadFrom((Join-Path $PSScriptRoot 'DolphinScheduler.Loader.dll'))
+    $null = [System.Reflection.Assembly]::LoadFrom([System.IO.Path]::Combine($PSScriptRoot, 'DolphinScheduler.Loader.dll'))
     [DolphinScheduler.Loader.DependencyLoader]::Initialize($dependencies)
 }
 else {
-    $null = [System.Reflection.Assembly]::LoadFrom((Join-Path $PSScriptRoot 'DolphinScheduler.PowerShell.dll'))
+    $null = [System.Reflection.Assembly]::LoadFrom([System.IO.Path]::Combine($PSScriptRoot, 'DolphinScheduler.PowerShell.dll'))
     [DolphinScheduler.PowerShell.Loading.DesktopResolver]::Register($dependencies)
 }
 
-Import-Module (Join-Path $PSScriptRoot 'DolphinScheduler.PowerShell.dll')
+Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'DolphinScheduler.PowerShell.dll'))
 
 $ExecutionContext.SessionState.Module.OnRemove = {
     [DolphinScheduler.PowerShell.Session.DsSessionState]::Reset()

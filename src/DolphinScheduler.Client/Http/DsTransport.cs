@@ -164,7 +164,8 @@ namespace DolphinScheduler.Client.Http
                 }
 
                 var status = (int)response.StatusCode;
-                Log.Verbose(endpoint.Method + " " + path + " -> HTTP " + status + " (" + watch.ElapsedMilliseconds + " ms)");
+                var log = Log;
+                if (log.VerboseEnabled) log.Verbose(endpoint.Method + " " + path + " -> HTTP " + status + " (" + watch.ElapsedMilliseconds + " ms)");
                 if (status == 401 && authenticate && !renewed && await Authenticator.TryRenewAsync(this, message, cancellationToken).ConfigureAwait(false))
                 {
                     response.Dispose();
@@ -229,7 +230,7 @@ namespace DolphinScheduler.Client.Http
                     list.Add(p);
                 else if (Flavor.SendsParameter(request.Endpoint, p.Key))
                     list.Add(new KeyValuePair<string, string>(Flavor.ParameterName(request.Endpoint, p.Key), p.Value));
-            if (list.Count > 0) Log.Debug(request.Endpoint.Method + " parameters: " + string.Join(", ", list.Select(p => p.Key + "=" + Redact(p.Key, p.Value))));
+            if (list.Count > 0 && Log is { DebugEnabled: true } log) log.Debug(request.Endpoint.Method + " parameters: " + string.Join(", ", list.Select(p => p.Key + "=" + Redact(p.Key, p.Value))));
             return list;
         }
 

@@ -28,7 +28,10 @@ namespace DolphinScheduler.Client.Http
                         handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
                     return handler;
                 })
-                .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+                .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+                // No logging handlers: nothing listens to them (the transport logs each request itself), and they cost two
+                // async layers and a log scope per request (docs/performance.md).
+                .RemoveAllLoggers();
             var provider = services.BuildServiceProvider();
             var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("ds");
             client.Timeout = Timeout.InfiniteTimeSpan; // per-request timeouts are applied by DsTransport so they can be told from cancellation

@@ -10,6 +10,7 @@ using DolphinScheduler.PowerShell.Session;
 
 namespace DolphinScheduler.PowerShell.Infrastructure
 {
+
     /// <summary>
     /// Base of every cmdlet that talks to a server: -Connection, cancellation on Ctrl+C, running the async core while
     /// writing its log text on the pipeline thread, and per-item error records.
@@ -69,23 +70,48 @@ namespace DolphinScheduler.PowerShell.Infrastructure
             || LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference", false));
 
         /// <summary>Runs an async core call to completion, writing its log text as it arrives. Exceptions propagate unchanged.</summary>
+        /// <remarks>
+        /// On the per-call path (docs/performance.md): the pipeline thread sleeps on a slim event (no kernel wait handles)
+        /// that the task's end or a queued log item sets, and the core builds verbose/debug text only when this command
+        /// would write it, so a plain call queues nothing and is woken once.
+        /// </remarks>
         protected T Run<T>(Func<CancellationToken, Task<T>> call)
         {
-            var log = new QueuedLog();
+            var log = NewLog();
             Task<T> task;
             using (DsLogContext.Use(log))
             {
                 try { task = call(CancellationToken); }
                 catch (Exception ex) { task = Task.FromException<T>(ex); }
             }
-            var handles = new WaitHandle[] { ((IAsyncResult)task).AsyncWaitHandle, log.Available };
             while (!task.IsCompleted)
             {
-                WaitHandle.WaitAny(handles);
+                log.WaitForItemOr(task);
                 Drain(log);
             }
             Drain(log);
             return task.GetAwaiter().GetResult();
+        }
+
+        private bool? _verboseWanted;
+        private bool? _debugWanted;
+
+        /// <summary>A log sink for one core call that asks only for the levels this invocation writes.</summary>
+        private protected QueuedLog NewLog() =>
+            new QueuedLog(_verboseWanted ??= Wants("Verbose", "VerbosePreference"), _debugWanted ??= Wants("Debug", "DebugPreference"));
+
+        /// <summary>Whether WriteVerbose/WriteDebug would show anything: the common parameter if given, else the preference variable in scope.</summary>
+        private bool Wants(string parameter, string preferenceVariable)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(parameter, out var bound)) return LanguagePrimitives.IsTrue(bound);
+            var value = GetVariableValue(preferenceVariable);
+            if (value == null) return false;
+            try
+            {
+                var preference = LanguagePrimitives.ConvertTo<ActionPreference>(value);
+                return preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+            }
+            catch (PSInvalidCastException) { return true; }
         }
 
         protected void Run(Func<CancellationToken, Task> call) => Run<bool>(async ct => { await call(ct).ConfigureAwait(false); return true; });
@@ -93,7 +119,7 @@ namespace DolphinScheduler.PowerShell.Infrastructure
         /// <summary>Writes every item of a lazily paged list as it arrives, with core log text in between.</summary>
         protected void WriteStream<T>(IEnumerable<T> items)
         {
-            var log = new QueuedLog();
+            var log = NewLog();
             using (DsLogContext.Use(log))
             {
                 foreach (var item in items)

@@ -85,10 +85,8 @@ public static class WorkflowInstancesApi
                 && (state is null || w.State == state)
                 && (string.IsNullOrEmpty(executor) || w.ExecutorName == executor))
             .Where(w => InstanceQueries.Like(w.Name, search, handleEscapes: true) && InstanceQueries.Like(w.Host, host))
-            .OrderByDescending(w => w.StartTime.HasValue).ThenByDescending(w => w.StartTime)
-            .ThenByDescending(w => w.EndTime.HasValue).ThenByDescending(w => w.EndTime)
-            .ThenByDescending(w => w.Id)
             .ToList();
+        SortNewestFirst(rows);
         var page = PageInfo.Of(rows, pageNo, pageSize);
         var now = r.Now;
         var users = s.Users;
@@ -99,6 +97,39 @@ public static class WorkflowInstancesApi
             PageSize = page.PageSize,
             CurrentPage = page.CurrentPage,
         });
+    }
+
+    /// <summary>
+    /// <c>order by start_time desc, end_time desc</c> (MySQL: NULLs last), then id desc, which makes the order total.
+    /// Every page request sorts the whole filtered list, so this compares precomputed keys instead of LINQ's five key
+    /// selectors: about 5x less sandbox time per page of a 10 000-instance project (docs/performance.md).
+    /// </summary>
+    internal static void SortNewestFirst(List<WorkflowInstanceRow> rows)
+    {
+        var keys = new (long Start, long End, int Id)[rows.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var w = rows[i];
+            keys[i] = (w.StartTime?.Ticks ?? long.MinValue, w.EndTime?.Ticks ?? long.MinValue, w.Id);
+        }
+        var items = rows.ToArray();
+        Array.Sort(keys, items, NewestFirst.Instance);
+        rows.Clear();
+        rows.AddRange(items);
+    }
+
+    private sealed class NewestFirst : IComparer<(long Start, long End, int Id)>
+    {
+        public static readonly NewestFirst Instance = new();
+
+        public int Compare((long Start, long End, int Id) x, (long Start, long End, int Id) y)
+        {
+            var c = y.Start.CompareTo(x.Start);
+            if (c != 0)
+                return c;
+            c = y.End.CompareTo(x.End);
+            return c != 0 ? c : y.Id.CompareTo(x.Id);
+        }
     }
 
     private static WorkflowInstanceView WithExecutor(WorkflowInstanceView v, string? executorName)

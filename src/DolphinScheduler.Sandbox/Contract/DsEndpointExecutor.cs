@@ -10,12 +10,28 @@ namespace DolphinScheduler.Sandbox.Contract;
 /// Runs one contract endpoint the way DS's Spring stack does: path match (case-sensitive), authentication
 /// interceptor (401, empty body), parameter binding (endpoint error code), handler, exception handler.
 /// </summary>
-public sealed class DsEndpointExecutor(SandboxStore store, SandboxFlavor flavor, ContractRecorder recorder)
+public sealed class DsEndpointExecutor(SandboxStore store, SandboxFlavor flavor, ContractRecorder recorder, Control.SandboxStats stats)
 {
     /// <summary>Set when routing matched an endpoint only case-insensitively (an unknown path for DS).</summary>
     public static readonly object CaseMismatchItemKey = new();
 
+    /// <summary>Runs the endpoint and adds its time to <see cref="Control.SandboxStats"/>.</summary>
     public async Task ExecuteAsync(HttpContext context, DsEndpoint endpoint, DsHandler handler)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var handlerTicks = 0L;
+        try
+        {
+            handlerTicks = await ExecuteCoreAsync(context, endpoint, handler);
+        }
+        finally
+        {
+            stats.Record(endpoint.Template, System.Diagnostics.Stopwatch.GetTimestamp() - started, handlerTicks);
+        }
+    }
+
+    /// <summary>Returns the ticks spent in the handler itself.</summary>
+    private async Task<long> ExecuteCoreAsync(HttpContext context, DsEndpoint endpoint, DsHandler handler)
     {
         var method = context.Request.Method;
         var path = context.Request.Path.Value ?? "";
@@ -25,7 +41,7 @@ public sealed class DsEndpointExecutor(SandboxStore store, SandboxFlavor flavor,
             context.Items[CaseMismatchItemKey] = true;
             recorder.Violation(ViolationKind.UnknownPath, method, path, null, null, "path differs in letter case from " + endpoint.Path);
             await UnknownPathResponse.WriteAsync(context, store);
-            return;
+            return 0;
         }
 
         var parameters = await RequestParameters.ReadAsync(context);
@@ -33,7 +49,7 @@ public sealed class DsEndpointExecutor(SandboxStore store, SandboxFlavor flavor,
         {
             // Spring's MaxUploadSizeExceededException happens before handler mapping; DS's error page keeps the 500, no body.
             await EnvelopeWriter.WriteEmptyAsync(context, StatusCodes.Status500InternalServerError);
-            return;
+            return 0;
         }
         foreach (var name in parameters.Names)
         {
@@ -50,7 +66,7 @@ public sealed class DsEndpointExecutor(SandboxStore store, SandboxFlavor flavor,
             if (user is null)
             {
                 await EnvelopeWriter.WriteEmptyAsync(context, StatusCodes.Status401Unauthorized);
-                return;
+                return 0;
             }
         }
 
@@ -58,11 +74,13 @@ public sealed class DsEndpointExecutor(SandboxStore store, SandboxFlavor flavor,
         if (bound.Failure is not null)
         {
             await WriteUnexpectedAsync(context, endpoint, bound.Failure);
-            return;
+            return 0;
         }
 
         var request = new DsRequest(context, endpoint, flavor, store, user, bound.Values, parameters);
         DsResult result;
+        long handlerTicks;
+        var handlerStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             if (handler.Sync is { } sync)
@@ -77,19 +95,23 @@ public sealed class DsEndpointExecutor(SandboxStore store, SandboxFlavor flavor,
         }
         catch (DsServiceException e)
         {
+            handlerTicks = System.Diagnostics.Stopwatch.GetTimestamp() - handlerStarted;
             await EnvelopeWriter.WriteAsync(context, flavor, StatusCodes.Status200OK, e.Status.Code, flavor.Message(e.Status, e.Args), null);
-            return;
+            return handlerTicks;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            handlerTicks = System.Diagnostics.Stopwatch.GetTimestamp() - handlerStarted;
             await WriteUnexpectedAsync(context, endpoint, e.Message);
-            return;
+            return handlerTicks;
         }
+        handlerTicks = System.Diagnostics.Stopwatch.GetTimestamp() - handlerStarted;
 
         if (result.Raw is { } raw)
             await raw(context);
         else
             await EnvelopeWriter.WriteAsync(context, flavor, endpoint.SuccessStatus, result);
+        return handlerTicks;
     }
 
     /// <summary>ApiExceptionHandler for non-service exceptions: HTTP 200, endpoint status, flavour-specific msg.</summary>

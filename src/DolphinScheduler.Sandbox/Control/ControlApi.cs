@@ -44,6 +44,13 @@ public static class ControlApi
             var result = Execution.InstanceSeeder.Seed(store, flavor, options, count, http.Request.Query["project"].ToString());
             return Results.Json(result, Json);
         });
+        // Benchmark data: bytes on the wire and time per endpoint (Control/SandboxStats.cs).
+        app.MapGet(prefix + "/stats", (SandboxStats s) => Results.Json(s.Snapshot(), Json));
+        app.MapDelete(prefix + "/stats", (SandboxStats s) =>
+        {
+            s.Reset();
+            return Results.NoContent();
+        });
         app.MapGet(prefix + "/info", (SandboxFlavor f) => Results.Json(new { serverVersion = f.Version, contextPath = SandboxPaths.ContextPath }, Json));
         return app;
     }

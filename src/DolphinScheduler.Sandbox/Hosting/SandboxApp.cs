@@ -33,10 +33,12 @@ internal static class SandboxApp
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
+        var stats = new SandboxStats();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(ip, port, listen =>
             {
+                listen.Use(stats.ConnectionMiddleware); // outermost: counts the bytes on the wire (TLS included)
                 if (certificate is not null)
                     listen.UseHttps(certificate);
             });
@@ -60,6 +62,7 @@ internal static class SandboxApp
         builder.Services.AddSingleton(flavor);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(new ContractRecorder(clock));
+        builder.Services.AddSingleton(stats);
         builder.Services.AddSingleton<HandlerRegistry>();
         builder.Services.AddSingleton<DsEndpointExecutor>();
         var executionOptions = execution ?? new ExecutionOptions();

@@ -22,7 +22,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Resources
 
         protected T RunWithProgress<T, TProgress>(Func<IProgress<TProgress>, CancellationToken, Task<T>> call, Func<TProgress, ProgressRecord> describe)
         {
-            var log = new QueuedLog();
+            var log = NewLog();
             var progress = new LatestProgress<TProgress>();
             Task<T> task;
             using (DsLogContext.Use(log))
