@@ -60,7 +60,8 @@ try {
 
     Import-Module (Join-Path $ModulePath 'DolphinScheduler.psd1') -Force
     $null = Connect-DsServer -Uri $BaseUri -Credential $Credential
-    $null = New-DsResourceDirectory -Path $Destination -Force
+    # The folder as the server names it (3.2 writes directory names with a trailing '/', which curl's currentDir needs).
+    $folder = New-DsResourceDirectory -Path $Destination -Force
     Get-DsResource -Path "$Destination/payload.bin" -ErrorAction SilentlyContinue | Remove-DsResource -Force
 
     # 2. Baseline after a full collection, then sample the working set every 20 ms on another thread while uploading.
@@ -97,14 +98,16 @@ try {
     else {
         $login = Invoke-RestMethod -Method Post -Uri "$BaseUri/login" -Body @{ userName = $Credential.UserName; userPassword = $Credential.GetNetworkCredential().Password }
         $session = $login.data.sessionId
-        $dirFullName = $uploaded.FullName.Substring(0, $uploaded.FullName.Length - $uploaded.Name.Length).TrimEnd('/')
+        $dirFullName = $folder.FullName
         Get-DsResource -Path "$Destination/payload-curl.bin" -ErrorAction SilentlyContinue | Remove-DsResource -Force
         $watch = [Diagnostics.Stopwatch]::StartNew()
         $answer = & $curl.Source -s -S -X POST -H "sessionId: $session" -F 'type=FILE' -F 'name=payload-curl.bin' -F "currentDir=$dirFullName" -F "file=@$file;type=application/octet-stream" "$BaseUri/resources"
         $watch.Stop()
         $curlSeconds = [Math]::Round($watch.Elapsed.TotalSeconds, 2)
         if ($LASTEXITCODE -ne 0 -or ($answer | ConvertFrom-Json).code -ne 0) { Write-Warning "curl upload failed: $answer"; $curlSeconds = $null }
-        Get-DsResource -Path "$Destination/payload-curl.bin" -ErrorAction SilentlyContinue | Remove-DsResource -Force
+        $curlCopy = Get-DsResource -Path "$Destination/payload-curl.bin" -ErrorAction SilentlyContinue
+        if ($null -ne $curlSeconds -and (-not $curlCopy -or $curlCopy.Size -ne $SizeBytes)) { Write-Warning 'curl''s upload is not where it should be; its time is not comparable.'; $curlSeconds = $null }
+        $curlCopy | Remove-DsResource -Force
     }
 
     # 4. Download and compare.

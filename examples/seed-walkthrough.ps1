@@ -48,4 +48,45 @@ $visible = @(Get-DsProject)
 $visible | Format-Table | Out-String | Write-Host
 if ($visible.Name -notcontains 'test-flink') { throw 'alice does not see the project she was granted.' }
 
-Write-Host "`nSeed walkthrough finished against DolphinScheduler $($asAlice.ServerVersion) at $BaseUri." -ForegroundColor Green
+Step '资源上传 / upload the job files to /flink'
+$work = Join-Path ([IO.Path]::GetTempPath()) "ds-seed-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+$null = New-Item -ItemType Directory -Path (Join-Path $work 'jobs')
+[IO.File]::WriteAllBytes((Join-Path $work 'jobs/job.jar'), [byte[]](1..255))
+Get-ChildItem (Join-Path $work 'jobs/*.jar') | Send-DsResource -Destination /flink | Format-Table | Out-String | Write-Host
+
+Step '创建工作流 / a workflow as code; its second task fails until a marker file exists'
+# The sandbox runs SHELL tasks on this machine, so "fixing the cause" is creating the marker file.
+$marker = Join-Path $work 'input-ready'
+$tasks = @(
+    New-DsTask -Name prepare -Type SHELL -Script 'echo preparing'
+    New-DsTask -Name run -Type SHELL -Script "test -f '$marker' && echo 'run: input found' || { echo 'run: input missing'; exit 1; }" -DependsOn prepare -Resource /flink/job.jar
+)
+$wf = New-DsWorkflow -Project test-flink -Name nightly -Task $tasks -Publish
+$wf | Format-Table | Out-String | Write-Host
+$wf.Tasks | Format-Table Name, Type, DependsOn, Resource | Out-String | Write-Host
+
+Step '查看执行结果 / start it and wait: it fails'
+$run = $wf | Start-DsWorkflow -Wait -ErrorAction SilentlyContinue -ErrorVariable failed
+$run | Format-Table | Out-String | Write-Host
+if ($run.State -ne 'FAILURE') { throw "Expected the first run to fail, it ended $($run.State)." }
+Write-Host "As expected: $($failed[0].Exception.Message)"
+$run | Get-DsTaskInstance | Format-Table | Out-String | Write-Host
+
+Step '查看日志 / the failed task''s log'
+$run | Get-DsTaskInstance -State FAILURE | Get-DsTaskLog | Write-Host
+
+Step 'fix the cause, then rerun only the failed tasks (START_FAILURE_TASK_PROCESS)'
+$null = New-Item -ItemType File -Path $marker
+$rerun = Get-DsInstance -Project test-flink -State FAILURE | Invoke-DsInstance -ExecuteType START_FAILURE_TASK_PROCESS -Wait
+$rerun | Format-Table | Out-String | Write-Host
+if ($rerun.State -ne 'SUCCESS') { throw "The rerun ended $($rerun.State)." }
+$rerun | Get-DsTaskInstance -Name run | Get-DsTaskLog -Tail 3 | Write-Host
+
+Step 'run the whole workflow again (REPEAT_RUNNING)'
+$repeat = Get-DsInstance -Project test-flink -First 1 | Invoke-DsInstance -ExecuteType REPEAT_RUNNING -Wait
+if ($repeat.State -ne 'SUCCESS') { throw "The repeat ended $($repeat.State)." }
+Get-DsInstance -Project test-flink | Format-Table | Out-String | Write-Host
+
+Remove-Item $work -Recurse -Force
+$version = "$($asAlice.ServerVersion)".Replace('V', '').Replace('_', '.')
+Write-Host "`nSeed walkthrough finished against DolphinScheduler $version at $BaseUri." -ForegroundColor Green

@@ -181,9 +181,21 @@ function ConvertTo-AlignedTable([string] $table) {
 
 #region Cmdlet pages
 
+# The parameter's property: the most derived public instance property of that name. Type.GetProperty(name) throws
+# AmbiguousMatchException when a cmdlet's parameter hides a base-class property of the same name with another type
+# (Get-DsInstance's string -Host hides PSCmdlet.Host).
+function Get-ParameterProperty([type] $Type, [string] $Name) {
+    $flags = [System.Reflection.BindingFlags]'Public, Instance, DeclaredOnly'
+    for ($t = $Type; $null -ne $t; $t = $t.BaseType) {
+        $property = $t.GetProperty($Name, $flags)
+        if ($property) { return $property }
+    }
+    $null
+}
+
 function Get-ParameterDefault($Command, [string] $Name) {
-    if ($AddedParameterDefaults.ContainsKey($Name) -and -not $Command.ImplementingType.GetProperty($Name)) { return $AddedParameterDefaults[$Name] }
-    $property = $Command.ImplementingType.GetProperty($Name)
+    $property = Get-ParameterProperty $Command.ImplementingType $Name
+    if ($AddedParameterDefaults.ContainsKey($Name) -and -not $property) { return $AddedParameterDefaults[$Name] }
     if (-not $property) { return 'None' }
     $instance = $null
     try {

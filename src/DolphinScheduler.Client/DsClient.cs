@@ -107,8 +107,13 @@ namespace DolphinScheduler.Client
         {
             if (Transport.Authenticator is SessionAuthenticator session)
             {
-                await Transport.SendAsync(new DsRequest(Routes.Auth.SignOut), true, cancellationToken).ConfigureAwait(false);
-                session.Forget();
+                try
+                {
+                    // A session the server already refused has nothing left to end.
+                    if (!Transport.IsRefused) await Transport.SendAsync(new DsRequest(Routes.Auth.SignOut), true, cancellationToken).ConfigureAwait(false);
+                }
+                catch (DsAuthenticationException) { }
+                finally { session.Forget(); }
             }
         }
 

@@ -17,6 +17,7 @@ namespace DolphinScheduler
             UserId = user.Id;
             UserType = user.UserType;
             TenantCode = user.TenantCode;
+            TimeZone = user.TimeZone;
             ServerVersion = serverVersion;
             AuthMethod = authMethod;
             Name = name;
@@ -29,6 +30,8 @@ namespace DolphinScheduler
         /// <summary>ADMIN_USER or GENERAL_USER.</summary>
         public string UserType { get; }
         public string? TenantCode { get; }
+        /// <summary>The user's time zone on the server; dates sent as parameters are expressed in it.</summary>
+        public string? TimeZone { get; }
         /// <summary>The API family found (or forced): V3_2, V3_3 or V3_4.</summary>
         public DsServerVersion ServerVersion { get; }
         public DsAuthMethod AuthMethod { get; }

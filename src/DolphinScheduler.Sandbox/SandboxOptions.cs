@@ -25,6 +25,7 @@ public sealed class SandboxOptions
 
     /// <summary>Fault rules active from the start (more can be added at runtime through /_sandbox/faults).</summary>
     public IList<Faults.FaultRule> Faults { get; } = new List<Faults.FaultRule>();
+
     /// <summary>
     /// Seconds one DS "minute" lasts for failRetryInterval, task timeouts and delayTime (<c>--retry-interval-scale</c>;
     /// default 1: a 1-minute retry interval waits one second; 60 = real time).

@@ -116,4 +116,24 @@ public sealed class ContractRecordingTests(SandboxPair sandbox)
         Assert.Empty(server.Violations);
         Assert.Empty(server.Requests); // control calls are not journaled
     }
+
+    [Fact]
+    public async Task The_journals_can_be_read_from_a_mark_on()
+    {
+        var server = sandbox.Server("3.2");
+        var root = server.BaseUri.GetLeftPart(UriPartial.Authority);
+        await sandbox.Anonymous("3.2").Get("/first");
+        var mark = JsonDocument.Parse(await sandbox.Http.GetStringAsync(root + "/_sandbox/requests/count")).RootElement;
+        var requestsAtMark = mark.GetProperty("requests").GetInt32();
+        var violationsAtMark = mark.GetProperty("violations").GetInt32();
+        Assert.Equal(server.Requests.Count, requestsAtMark);
+
+        await sandbox.Anonymous("3.2").Get("/second");
+        var after = JsonDocument.Parse(await sandbox.Http.GetStringAsync(root + "/_sandbox/requests?skip=" + requestsAtMark)).RootElement;
+        var only = Assert.Single(after.EnumerateArray());
+        Assert.Equal("/dolphinscheduler/second", only.GetProperty("path").GetString());
+        var newViolations = JsonDocument.Parse(await sandbox.Http.GetStringAsync(root + "/_sandbox/violations?skip=" + violationsAtMark)).RootElement;
+        Assert.All(newViolations.EnumerateArray(), v => Assert.Equal("/dolphinscheduler/second", v.GetProperty("path").GetString()));
+        Assert.Empty(JsonDocument.Parse(await sandbox.Http.GetStringAsync(root + "/_sandbox/requests?skip=100000")).RootElement.EnumerateArray());
+    }
 }

@@ -157,7 +157,7 @@ public sealed class WorkflowDefinitionsTests(SandboxPair sandbox)
             "duplicate-task-code" => (Json(Shell1(c[0]), Shell1(c[0], "b")), Json(Edge(0, c[0]))),
             "foreign-sub-workflow-type" => (Json(Task(v, c[0], "a", v == "3.2" ? "SUB_WORKFLOW" : "SUB_PROCESS",
                 new JsonObject { ["processDefinitionCode"] = 1, ["workflowDefinitionCode"] = 1 })), Json(Edge(0, c[0]))),
-            "http-without-timeout" => (Json(Task(v, c[0], "a", "HTTP", new JsonObject { ["url"] = "https://x", ["httpRequestMethod"] = "GET" })), Json(Edge(0, c[0]))),
+            "http-without-timeout" => (Json(Task(v, c[0], "a", "HTTP", new JsonObject { ["url"] = "https://x", ["httpMethod"] = "GET" })), Json(Edge(0, c[0]))),
             "no-is-cache" => (Json(WithoutIsCache(Shell1(c[0]))), Json(Edge(0, c[0]))),
             _ => throw new ArgumentException(scenario),
         };

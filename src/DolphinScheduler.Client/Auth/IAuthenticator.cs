@@ -11,7 +11,10 @@ namespace DolphinScheduler.Client.Auth
         DsAuthMethod Method { get; }
         void Apply(HttpRequestMessage request);
 
-        /// <summary>After a 401: re-establish the session once if a credential is held. False when nothing can be done.</summary>
-        Task<bool> TryRenewAsync(DsTransport transport, CancellationToken cancellationToken);
+        /// <summary>
+        /// After a 401 on <paramref name="refused"/>: re-establish the session once if a credential is held (unless another
+        /// request already replaced the session that one carried). False when nothing can be done.
+        /// </summary>
+        Task<bool> TryRenewAsync(DsTransport transport, HttpRequestMessage refused, CancellationToken cancellationToken);
     }
 }

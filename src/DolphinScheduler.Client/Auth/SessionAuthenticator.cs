@@ -29,7 +29,11 @@ namespace DolphinScheduler.Client.Auth
         public void Apply(HttpRequestMessage request)
         {
             var session = _sessionId;
-            if (session != null) request.Headers.TryAddWithoutValidation("sessionId", Secrets.Reveal(session));
+            if (session == null) return;
+            request.Headers.TryAddWithoutValidation("sessionId", Secrets.Reveal(session));
+#pragma warning disable CS0618 // Properties: the only per-request bag on netstandard2.0
+            request.Properties[SessionKey] = session;
+#pragma warning restore CS0618
         }
 
         public async Task LoginAsync(DsTransport transport, CancellationToken cancellationToken)
@@ -53,9 +57,15 @@ namespace DolphinScheduler.Client.Auth
             _sessionId = Secrets.ToSecureString(sessionId!);
         }
 
-        public async Task<bool> TryRenewAsync(DsTransport transport, CancellationToken cancellationToken)
+        private const string SessionKey = "DolphinScheduler.Session";
+
+        public async Task<bool> TryRenewAsync(DsTransport transport, HttpRequestMessage refused, CancellationToken cancellationToken)
         {
-            var before = _sessionId;
+            // The session the refused request carried: when parallel requests meet a dropped session, the first one logs
+            // in again and the others, finding a newer session, just retry with it (one login between them).
+#pragma warning disable CS0618
+            var before = refused.Properties.TryGetValue(SessionKey, out var sent) ? sent as SecureString : null;
+#pragma warning restore CS0618
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
@@ -65,10 +75,12 @@ namespace DolphinScheduler.Client.Auth
                 transport.Log.Verbose("The server dropped the session of '" + _userName + "'; logged in again.");
                 return true;
             }
-            catch (DsApiException)
+            catch (DsAuthenticationException)
             {
+                // The credential itself is refused now (password changed, user disabled): the 401 stands.
                 return false;
             }
+            // Any other failure of the re-login (server unreachable, 5xx) propagates: it is the real cause.
             finally
             {
                 _gate.Release();

@@ -17,6 +17,6 @@ namespace DolphinScheduler.Client.Auth
         public void Apply(HttpRequestMessage request) => request.Headers.TryAddWithoutValidation("token", Secrets.Reveal(_token));
 
         // An expired or revoked token cannot be renewed by the client.
-        public Task<bool> TryRenewAsync(DsTransport transport, CancellationToken cancellationToken) => Task.FromResult(false);
+        public Task<bool> TryRenewAsync(DsTransport transport, HttpRequestMessage refused, CancellationToken cancellationToken) => Task.FromResult(false);
     }
 }

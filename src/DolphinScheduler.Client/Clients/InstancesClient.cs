@@ -79,8 +79,8 @@ namespace DolphinScheduler.Client.Clients
                     .Add("executorName", filter.ExecutorName)
                     .Add("stateType", state)
                     .Add("host", filter.Host)
-                    .Add("startDate", filter.StartedAfter is DateTime a ? DsDate.ToWire(a) : null)
-                    .Add("endDate", filter.StartedBefore is DateTime b ? DsDate.ToWire(b) : null),
+                    .Add("startDate", filter.StartedAfter is DateTime a ? Api.WireDate(a) : null)
+                    .Add("endDate", filter.StartedBefore is DateTime b ? Api.WireDate(b) : null),
                 DsInstance.From, page, cancellationToken);
         }
 

@@ -61,31 +61,11 @@ namespace DolphinScheduler.Client.Clients
         /// </summary>
         public async Task<FileInfo> SaveAsync(int taskInstanceId, string path, bool overwrite, CancellationToken cancellationToken = default)
         {
-            var full = Path.GetFullPath(path);
-            if (!overwrite && File.Exists(full)) throw new IOException("The file '" + full + "' already exists. Use -Force to overwrite it.");
-            var folder = Path.GetDirectoryName(full)!;
-            Directory.CreateDirectory(folder);
-            var temp = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
-            try
-            {
-                using (var response = await Api.Transport.SendForContentAsync(new DsRequest(E.Logs.Download).Add("taskInstanceId", taskInstanceId), cancellationToken).ConfigureAwait(false))
-                using (var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-                using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-                {
-                    await source.CopyToAsync(target, 81920, cancellationToken).ConfigureAwait(false);
-                }
-                if (File.Exists(full))
-                {
-                    if (!overwrite) throw new IOException("The file '" + full + "' already exists. Use -Force to overwrite it.");
-                    File.Replace(temp, full, null);
-                }
-                else File.Move(temp, full);
-                return new FileInfo(full);
-            }
-            finally
-            {
-                if (File.Exists(temp)) File.Delete(temp);
-            }
+            var full = SafeFile.EnsureWritable(path, overwrite);
+            var request = new DsRequest(E.Logs.Download).Add("taskInstanceId", taskInstanceId);
+            using (var response = await Api.Transport.SendForContentAsync(request, cancellationToken).ConfigureAwait(false))
+                await SafeFile.WriteAsync(full, response.Content, null, overwrite, Api.Transport.Timeout, "GET", Api.Transport.Flavor.PathOf(request.Endpoint), cancellationToken).ConfigureAwait(false);
+            return new FileInfo(full);
         }
     }
 }

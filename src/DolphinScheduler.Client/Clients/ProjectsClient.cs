@@ -26,7 +26,7 @@ namespace DolphinScheduler.Client.Clients
         public Task<DsProject> CreateAsync(string name, string? description, CancellationToken cancellationToken = default) =>
             AmbiguousCreate.RunAsync(
                 () => Api.SendAsync(new DsRequest(E.Create).Add("projectName", name).Add("description", description), DsProject.From, cancellationToken),
-                () => FindByNameAsync(name, cancellationToken), "project '" + name + "'", Api.Transport);
+                () => FindByNameAsync(name, cancellationToken), "project '" + name + "'", Api.Transport, cancellationToken);
 
         public Task<DsProject> UpdateAsync(long code, string name, string? description, CancellationToken cancellationToken = default) =>
             Api.SendAsync(new DsRequest(E.Update).Path("code", code).Add("projectName", name).Add("description", description), DsProject.From, cancellationToken);

@@ -21,10 +21,20 @@ namespace DolphinScheduler.Client.Clients
         public Task<DsQueue> CreateAsync(string name, string queueValue, CancellationToken cancellationToken = default) =>
             AmbiguousCreate.RunAsync(
                 () => Api.SendAsync(new DsRequest(E.Create).Add("queue", queueValue).Add("queueName", name), DsQueue.From, cancellationToken),
-                async () => (await ListAllAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(q => q.Name == name), "queue '" + name + "'", Api.Transport);
+                async () => (await ListAllAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(q => q.Name == name), "queue '" + name + "'", Api.Transport, cancellationToken);
 
-        public Task<DsQueue> UpdateAsync(int id, string name, string queueValue, CancellationToken cancellationToken = default) =>
-            Api.SendAsync(new DsRequest(E.Update).Path("id", id).Add("queue", queueValue).Add("queueName", name), DsQueue.From, cancellationToken);
+        /// <summary>Updates a queue; an update that changes nothing (DS 10132) returns the queue as it is.</summary>
+        public async Task<DsQueue> UpdateAsync(int id, string name, string queueValue, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await Api.SendAsync(new DsRequest(E.Update).Path("id", id).Add("queue", queueValue).Add("queueName", name), DsQueue.From, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DsApiException ex) when (ex.Code == 10132)
+            {
+                return (await ListAllAsync(cancellationToken).ConfigureAwait(false)).First(q => q.Id == id);
+            }
+        }
 
         public Task DeleteAsync(int id, CancellationToken cancellationToken = default) =>
             Api.SendAsync(new DsRequest(E.Delete).Path("id", id), cancellationToken);

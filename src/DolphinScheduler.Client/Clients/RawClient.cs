@@ -27,13 +27,25 @@ namespace DolphinScheduler.Client.Clients
         /// <summary>Downloads a raw answer (e.g. /resources/download) into <paramref name="destination"/> via a temp file, so no partial file is left.</summary>
         public async Task DownloadAsync(string method, string path, IEnumerable<KeyValuePair<string, string>> parameters, string destination, CancellationToken cancellationToken = default)
         {
-            using var response = await Api.Transport.SendForContentAsync(Build(method, path, parameters), cancellationToken).ConfigureAwait(false);
-            await SafeFile.WriteAsync(destination, response.Content, null, cancellationToken).ConfigureAwait(false);
+            var request = Build(method, path, parameters);
+            destination = SafeFile.EnsureWritable(destination, overwrite: true);
+            using var response = await Api.Transport.SendForContentAsync(request, cancellationToken).ConfigureAwait(false);
+            await SafeFile.WriteAsync(destination, response.Content, null, overwrite: true, stallTimeout: Api.Transport.Timeout,
+                request.Endpoint.Method.Method, request.Endpoint.Path, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>A query string written into the path joins the other parameters, so the URI never gets a second '?'.</summary>
         private static DsRequest Build(string method, string path, IEnumerable<KeyValuePair<string, string>> parameters)
         {
-            var request = new DsRequest(DsEndpoint.ForVerbatimPath(method, path.StartsWith("/") ? path : "/" + path));
+            var query = path.IndexOf('?');
+            var bare = query < 0 ? path : path.Substring(0, query);
+            var request = new DsRequest(DsEndpoint.ForVerbatimPath(method, bare.StartsWith("/") ? bare : "/" + bare));
+            if (query >= 0)
+                foreach (var pair in path.Substring(query + 1).Split(new[] { '&' }, System.StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var eq = pair.IndexOf('=');
+                    request.Add(System.Uri.UnescapeDataString(eq < 0 ? pair : pair.Substring(0, eq)), eq < 0 ? "" : System.Uri.UnescapeDataString(pair.Substring(eq + 1).Replace('+', ' ')));
+                }
             foreach (var p in parameters) request.Add(p.Key, p.Value);
             return request;
         }

@@ -10,6 +10,7 @@ using DolphinScheduler.Client.Http;
 using DolphinScheduler.Client.Paging;
 using DolphinScheduler.Client.Resources;
 using DolphinScheduler.Client.Serialization;
+using DolphinScheduler.Client.Versioning;
 using E = DolphinScheduler.Client.Endpoints.Api.Resources;
 
 namespace DolphinScheduler.Client.Clients
@@ -24,42 +25,47 @@ namespace DolphinScheduler.Client.Clients
     {
         /// <summary>The only resource type left in 3.3+ (UDF resources were removed).</summary>
         private const string FileType = "FILE";
-        /// <summary>
-        /// Chunk size of uploads and downloads: 1 MiB moves a GiB in about a thousand socket and file calls (80 KiB took
-        /// thirteen thousand), and stays far below the memory budget (docs/performance.md).
-        /// </summary>
-        private const int CopyBufferSize = 1 << 20;
+        /// <summary>Chunk size of uploads, the same as downloads' (<see cref="SafeFile.CopyBufferSize"/>).</summary>
+        private const int CopyBufferSize = SafeFile.CopyBufferSize;
 
-        private readonly object _baseLock = new();
-        private Task<string>? _baseDir;
+        private readonly object _rootLock = new();
+        private Task<string>? _root;
 
         internal ResourcesClient(ApiConnection api) : base(api) { }
 
-        /// <summary>The tenant's resource root as the server names it (cached per connection).</summary>
-        public Task<string> GetBaseDirAsync(CancellationToken cancellationToken = default)
+        /// <summary>
+        /// The folder that holds the user's resources, as the server names it (cached per connection): what
+        /// folder-relative paths such as /flink/job.jar are relative to. Read from GET /resources/base-dir (never
+        /// assumed, contract §11); on 3.2 an admin's base-dir is the storage root and the flavour's rules add the tenant's
+        /// resources folder.
+        /// </summary>
+        public Task<string> GetRootAsync(CancellationToken cancellationToken = default)
         {
-            lock (_baseLock)
+            lock (_rootLock)
             {
-                if (_baseDir == null || _baseDir.IsFaulted || _baseDir.IsCanceled)
-                    _baseDir = FetchBaseDirAsync(cancellationToken);
-                return _baseDir;
+                if (_root == null || _root.IsFaulted || _root.IsCanceled)
+                    _root = FetchRootAsync(cancellationToken);
+                return _root;
             }
         }
 
-        private async Task<string> FetchBaseDirAsync(CancellationToken cancellationToken)
+        private ResourceRules Rules => Api.Transport.Flavor.Resources;
+
+        private async Task<string> FetchRootAsync(CancellationToken cancellationToken)
         {
             var data = await Api.SendAsync(new DsRequest(E.BaseDir).Add("type", FileType), cancellationToken).ConfigureAwait(false);
             var text = data.ValueKind == System.Text.Json.JsonValueKind.String ? data.GetString() : null;
             if (string.IsNullOrEmpty(text))
                 throw new DsApiException("The server did not return a resource base directory (GET /resources/base-dir).", DsErrorKind.Protocol, method: "GET", path: "/resources/base-dir");
-            return text!;
+            var connection = Api.Connection;
+            return Rules.ResourcesRoot(text!, connection?.IsAdmin ?? false, connection?.TenantCode);
         }
 
         /// <summary>The server full name for a user's path or full name.</summary>
         public async Task<string> ResolveFullNameAsync(string pathOrFullName, CancellationToken cancellationToken = default)
         {
-            var baseDir = await GetBaseDirAsync(cancellationToken).ConfigureAwait(false);
-            return ResourcePath.Resolve(baseDir, pathOrFullName);
+            var root = await GetRootAsync(cancellationToken).ConfigureAwait(false);
+            return ResourcePath.Resolve(root, pathOrFullName);
         }
 
         /// <summary>The entries of a directory (not recursive), page by page. <paramref name="search"/> is DS's substring filter.</summary>
@@ -67,12 +73,12 @@ namespace DolphinScheduler.Client.Clients
         {
             return new PagedList<DsResource>(async (pageNo, pageSize, ct) =>
             {
-                var baseDir = await GetBaseDirAsync(ct).ConfigureAwait(false);
-                var fullName = ResourcePath.Resolve(baseDir, directory);
+                var root = await GetRootAsync(ct).ConfigureAwait(false);
+                var fullName = Rules.DirectoryFullName(ResourcePath.Resolve(root, directory));
                 var request = ListRequest(fullName, search).Add("pageNo", pageNo).Add("pageSize", pageSize);
                 var data = await Api.SendAsync(request, ct).ConfigureAwait(false);
                 var w = new WireObject(data, Api.Transport.Flavor);
-                var items = w.TryGet("totalList", out var list) ? Api.MapArray(list, DsResource.Mapper(baseDir)) : Array.Empty<DsResource>();
+                var items = w.TryGet("totalList", out var list) ? Api.MapArray(list, DsResource.Mapper(root)) : Array.Empty<DsResource>();
                 return new PageInfo<DsResource>(items, w.Int("total") ?? items.Count, w.Int("totalPage") ?? 1, w.Int("currentPage") ?? pageNo);
             }, page, cancellationToken);
         }
@@ -82,7 +88,7 @@ namespace DolphinScheduler.Client.Clients
                 .Add("fullName", directoryFullName)
                 .Add("tenantCode", Api.Connection?.TenantCode)
                 .Add("type", FileType)
-                .Add("searchVal", search);
+                .Add("searchVal", search ?? ""); // 3.3+ fails (10057, a NullPointerException) on a non-empty folder without it
 
         /// <summary>
         /// The resource at a path or full name, or null. DS 3.3+ has no get-by-name (contract §9), so the parent
@@ -90,9 +96,9 @@ namespace DolphinScheduler.Client.Clients
         /// </summary>
         public async Task<DsResource?> FindAsync(string pathOrFullName, CancellationToken cancellationToken = default)
         {
-            var baseDir = await GetBaseDirAsync(cancellationToken).ConfigureAwait(false);
-            var fullName = ResourcePath.Resolve(baseDir, pathOrFullName);
-            if (SameName(fullName, baseDir)) return DsResource.Directory(baseDir, baseDir, Api.Connection!);
+            var root = await GetRootAsync(cancellationToken).ConfigureAwait(false);
+            var fullName = ResourcePath.Resolve(root, pathOrFullName);
+            if (SameName(fullName, root)) return DsResource.Directory(root, root, Api.Connection!);
             var parent = ResourcePath.ParentFullName(fullName);
             var leaf = ResourcePath.Leaf(fullName);
             try
@@ -119,16 +125,16 @@ namespace DolphinScheduler.Client.Clients
         /// </summary>
         public async Task<DsResource> CreateDirectoryAsync(string pathOrFullName, bool existingOk, CancellationToken cancellationToken = default)
         {
-            var baseDir = await GetBaseDirAsync(cancellationToken).ConfigureAwait(false);
-            var target = ResourcePath.Resolve(baseDir, pathOrFullName);
-            var relative = ResourcePath.ToRelative(baseDir, target);
+            var root = await GetRootAsync(cancellationToken).ConfigureAwait(false);
+            var target = ResourcePath.Resolve(root, pathOrFullName);
+            var relative = ResourcePath.ToRelative(root, target);
             if (relative == ResourcePath.Root)
             {
-                if (existingOk) return DsResource.Directory(baseDir, baseDir, Api.Connection!);
+                if (existingOk) return DsResource.Directory(root, root, Api.Connection!);
                 throw Exists(pathOrFullName, "is the resource root");
             }
             if (!relative.StartsWith("/", StringComparison.Ordinal))
-                throw new ArgumentException("Directories can only be created below the resource root " + baseDir + "; '" + pathOrFullName + "' is outside it.");
+                throw new ArgumentException("Directories can only be created below the resource root " + root + "; '" + pathOrFullName + "' is outside it.");
 
             var existing = await FindAsync(target, cancellationToken).ConfigureAwait(false);
             if (existing != null)
@@ -143,16 +149,16 @@ namespace DolphinScheduler.Client.Clients
                 .Add("type", FileType)
                 .Add("name", ResourcePath.Leaf(relative))
                 .Add("pid", -1)
-                .Add("currentDir", parentDir.FullName);
+                .Add("currentDir", Rules.DirectoryFullName(parentDir.FullName));
             // Never retried blindly: after an ambiguous failure the directory is looked up.
             var created = await AmbiguousCreate.RunAsync(
                 async () =>
                 {
                     await Api.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                    return await FindAsync(target, cancellationToken).ConfigureAwait(false) ?? DsResource.Directory(baseDir, target, Api.Connection!);
+                    return await FindAsync(target, cancellationToken).ConfigureAwait(false) ?? DsResource.Directory(root, target, Api.Connection!);
                 },
                 () => FindAsync(target, cancellationToken),
-                "resource directory " + relative, Api.Transport).ConfigureAwait(false);
+                "resource directory " + relative, Api.Transport, cancellationToken).ConfigureAwait(false);
             Api.Transport.Log.Verbose("Created resource directory " + relative);
             return created;
         }
@@ -166,7 +172,7 @@ namespace DolphinScheduler.Client.Clients
         {
             var file = new FileInfo(localFile);
             if (!file.Exists) throw new FileNotFoundException("The file '" + localFile + "' does not exist.", localFile);
-            var baseDir = await GetBaseDirAsync(cancellationToken).ConfigureAwait(false);
+            var root = await GetRootAsync(cancellationToken).ConfigureAwait(false);
             var directory = await CreateDirectoryAsync(destinationDirectory, existingOk: true, cancellationToken).ConfigureAwait(false);
             var targetFullName = directory.FullName.TrimEnd('/') + "/" + file.Name;
             var existing = await FindAsync(targetFullName, cancellationToken).ConfigureAwait(false);
@@ -174,7 +180,7 @@ namespace DolphinScheduler.Client.Clients
             if (existing != null && !overwrite) throw Exists(existing.Path, "already exists (use -Force to overwrite it)");
 
             var request = existing == null
-                ? new DsRequest(E.Upload).Add("type", FileType).Add("name", file.Name).Add("currentDir", directory.FullName)
+                ? new DsRequest(E.Upload).Add("type", FileType).Add("name", file.Name).Add("currentDir", Rules.DirectoryFullName(directory.FullName))
                 : new DsRequest(E.Update).Add("fullName", existing.FullName).Add("tenantCode", Api.Connection?.TenantCode).Add("type", FileType).Add("name", file.Name);
             using var guard = new StallGuard(Api.Transport.Timeout, cancellationToken);
             request.Timeout = Timeout.InfiniteTimeSpan;
@@ -188,8 +194,19 @@ namespace DolphinScheduler.Client.Clients
                     catch (OperationCanceledException) when (guard.Stalled && !cancellationToken.IsCancellationRequested) { throw Stalled(request, guard); }
                     return await FindAsync(targetFullName, cancellationToken).ConfigureAwait(false) ?? throw NotFound(targetFullName);
                 },
-                async () => existing != null ? null : (await FindAsync(targetFullName, cancellationToken).ConfigureAwait(false)) is DsResource r && r.Size == file.Length ? r : null,
-                "resource " + ResourcePath.ToRelative(baseDir, targetFullName), Api.Transport).ConfigureAwait(false);
+                async () =>
+                {
+                    var found = await FindAsync(targetFullName, cancellationToken).ConfigureAwait(false);
+                    var shown = ResourcePath.ToRelative(root, targetFullName);
+                    if (found == null) return null;
+                    if (found.Size == file.Length && (existing == null || existing.Size != file.Length)) return found;
+                    if (existing == null)
+                        throw new AmbiguousCreate.IncompleteObjectException("A resource " + shown + " of " + found.Size + " bytes exists on the server now, but the file has "
+                            + file.Length + ": the upload is incomplete. Remove it with Remove-DsResource, or send the file again with -Force.");
+                    throw new AmbiguousCreate.IncompleteObjectException("Whether the content of " + shown + " was replaced is unknown (it has " + found.Size
+                        + " bytes, the file " + file.Length + "). Sending the file again with -Force is safe.");
+                },
+                "resource " + ResourcePath.ToRelative(root, targetFullName), Api.Transport, cancellationToken).ConfigureAwait(false);
             Api.Transport.Log.Verbose((existing == null ? "Uploaded " : "Replaced ") + uploaded.Path + " (" + file.Length + " bytes)");
             return uploaded;
         }
@@ -214,64 +231,32 @@ namespace DolphinScheduler.Client.Clients
 
         /// <summary>
         /// Downloads a file to <paramref name="destinationFile"/> through a temporary file beside it that is renamed only
-        /// after every byte arrived, so a failure never leaves a partial file. Progress reports (bytes, total or -1).
+        /// after every byte arrived, so a failure never leaves a partial file (SafeFile). Whether the destination can be
+        /// written is checked before anything is sent. A broken connection is a DsConnectionException; an answer without a
+        /// length that ends short of the size the server lists (<paramref name="expectedSize"/>, checked again when it
+        /// differs) is one too. Progress reports (bytes, total or -1).
         /// </summary>
-        public async Task<FileInfo> DownloadAsync(string pathOrFullName, string destinationFile, bool overwrite, IProgress<(long Done, long Total)>? progress = null, CancellationToken cancellationToken = default)
+        public async Task<FileInfo> DownloadAsync(string pathOrFullName, string destinationFile, bool overwrite, IProgress<(long Done, long Total)>? progress = null,
+            CancellationToken cancellationToken = default, long? expectedSize = null)
         {
-            var destination = new FileInfo(destinationFile);
-            if (destination.Exists && !overwrite) throw new IOException("The file '" + destination.FullName + "' already exists (use -Force to overwrite it).");
-            if (Directory.Exists(destination.FullName)) throw new IOException("'" + destination.FullName + "' is a directory.");
+            var full = SafeFile.EnsureWritable(destinationFile, overwrite);
             var fullName = await ResolveFullNameAsync(pathOrFullName, cancellationToken).ConfigureAwait(false);
-            var folder = destination.Directory ?? throw new IOException("'" + destination.FullName + "' has no parent directory.");
-            if (!folder.Exists) folder.Create();
-            var temp = Path.Combine(folder.FullName, "." + destination.Name + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
-
             var request = new DsRequest(E.Download).Add("fullName", fullName);
-            using var guard = new StallGuard(Api.Transport.Timeout, cancellationToken);
-            try
+            var path = Api.Transport.Flavor.PathOf(request.Endpoint);
+            long done;
+            using (var response = await Api.Transport.SendForContentAsync(request, cancellationToken).ConfigureAwait(false))
             {
-                long total;
-                long done = 0;
-                using (var response = await Api.Transport.SendForContentAsync(request, guard.Token).ConfigureAwait(false))
-                {
-                    total = response.Content.Headers.ContentLength ?? -1;
-                    using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    using var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferSize, FileOptions.SequentialScan);
-                    var buffer = new byte[CopyBufferSize];
-                    int read;
-                    while ((read = await body.ReadAsync(buffer, 0, buffer.Length, guard.Token).ConfigureAwait(false)) > 0)
+                done = await SafeFile.WriteAsync(full, response.Content, progress, overwrite, Api.Transport.Timeout, "GET", path, cancellationToken,
+                    async (received, ct) =>
                     {
-                        // A plain FileStream's WriteAsync only queues the write to the thread pool: write here instead.
-                        output.Write(buffer, 0, read);
-                        done += read;
-                        guard.Touch();
-                        progress?.Report((done, total));
-                    }
-                    output.Flush();
-                }
-                if (total >= 0 && done != total)
-                    throw new IOException("The download of " + fullName + " ended after " + done + " of " + total + " bytes.");
-                if (File.Exists(destination.FullName))
-                {
-                    if (!overwrite) throw new IOException("The file '" + destination.FullName + "' appeared while downloading; it was left untouched (use -Force to overwrite it).");
-                    File.Replace(temp, destination.FullName, null);
-                }
-                else
-                {
-                    File.Move(temp, destination.FullName);
-                }
-                Api.Transport.Log.Verbose("Downloaded " + fullName + " to " + destination.FullName + " (" + done + " bytes)");
-                destination.Refresh();
-                return destination;
+                        if (expectedSize == received) return true;
+                        // Listed again: the resource may have changed since the caller's object was read.
+                        var now = await FindAsync(fullName, ct).ConfigureAwait(false);
+                        return now != null && now.Size == received;
+                    }).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (guard.Stalled && !cancellationToken.IsCancellationRequested)
-            {
-                throw Stalled(request, guard);
-            }
-            finally
-            {
-                try { if (File.Exists(temp)) File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            }
+            Api.Transport.Log.Verbose("Downloaded " + fullName + " to " + full + " (" + done + " bytes)");
+            return new FileInfo(full);
         }
 
         /// <summary>Deletes a file or a directory with everything in it.</summary>

@@ -75,7 +75,7 @@ namespace DolphinScheduler.Client.Clients
             return AmbiguousCreate.RunAsync(
                 () => Api.SendAsync(request, DsSchedule.Mapper(projectCode), cancellationToken),
                 () => FindByWorkflowAsync(projectCode, workflowCode, cancellationToken),
-                "the schedule of workflow " + workflowCode, Api.Transport);
+                "the schedule of workflow " + workflowCode, Api.Transport, cancellationToken);
         }
 
         /// <summary>Replaces a schedule's settings. Send every member: DS resets omitted ones to its defaults.</summary>

@@ -40,8 +40,8 @@ namespace DolphinScheduler.Client.Clients
                     .Add("searchVal", filter.SearchText)
                     .Add("stateType", state)
                     .Add("host", filter.Host)
-                    .Add("startDate", filter.StartedAfter is DateTime a ? DsDate.ToWire(a) : null)
-                    .Add("endDate", filter.StartedBefore is DateTime b ? DsDate.ToWire(b) : null),
+                    .Add("startDate", filter.StartedAfter is DateTime a ? Api.WireDate(a) : null)
+                    .Add("endDate", filter.StartedBefore is DateTime b ? Api.WireDate(b) : null),
                 (w, c) => DsTaskInstance.From(w, c).WithProject(projectCode), page, cancellationToken);
         }
 
@@ -52,7 +52,7 @@ namespace DolphinScheduler.Client.Clients
         public Task<DsTaskInstance?> FindAsync(long projectCode, int taskInstanceId, int? instanceId = null, long? taskCode = null, CancellationToken cancellationToken = default)
         {
             var filter = new TaskInstanceFilter { InstanceId = instanceId is > 0 ? instanceId : null, TaskCode = taskCode is > 0 ? taskCode : null };
-            return Task.Run(() => List(projectCode, filter, new PageRequest { PageSize = 100 }, cancellationToken).FirstOrDefault(t => t.Id == taskInstanceId), cancellationToken);
+            return Task.Run<DsTaskInstance?>(() => List(projectCode, filter, new PageRequest { PageSize = 100 }, cancellationToken).FirstOrDefault(t => t.Id == taskInstanceId), cancellationToken);
         }
 
         /// <summary>The task instance as it is now, or null when the server no longer lists it.</summary>

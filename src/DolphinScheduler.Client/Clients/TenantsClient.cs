@@ -21,7 +21,7 @@ namespace DolphinScheduler.Client.Clients
         public Task<DsTenant> CreateAsync(string tenantCode, int queueId, string? description, CancellationToken cancellationToken = default) =>
             AmbiguousCreate.RunAsync(
                 () => Api.SendAsync(new DsRequest(E.Create).Add("tenantCode", tenantCode).Add("queueId", queueId).Add("description", description), DsTenant.From, cancellationToken),
-                async () => (await ListAllAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(t => t.TenantCode == tenantCode), "tenant '" + tenantCode + "'", Api.Transport);
+                async () => (await ListAllAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(t => t.TenantCode == tenantCode), "tenant '" + tenantCode + "'", Api.Transport, cancellationToken);
 
         /// <summary>Updates and reads the tenant back (DS answers the update with just <c>true</c>).</summary>
         public async Task<DsTenant> UpdateAsync(int id, string tenantCode, int queueId, string? description, CancellationToken cancellationToken = default)

@@ -36,7 +36,7 @@ namespace DolphinScheduler.Client.Clients
         public Task<DsUser> CreateAsync(UserSpec spec, CancellationToken cancellationToken = default) =>
             AmbiguousCreate.RunAsync(() => CreateOnceAsync(spec, cancellationToken),
                 () => Task.Run<DsUser?>(() => List(spec.UserName, new PageRequest { PageSize = 100 }, cancellationToken).FirstOrDefault(u => u.UserName == spec.UserName)),
-                "user '" + spec.UserName + "'", Api.Transport);
+                "user '" + spec.UserName + "'", Api.Transport, cancellationToken);
 
         private Task<DsUser> CreateOnceAsync(UserSpec spec, CancellationToken cancellationToken) =>
             Api.SendAsync(new DsRequest(E.Create)

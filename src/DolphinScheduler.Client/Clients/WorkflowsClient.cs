@@ -144,7 +144,7 @@ namespace DolphinScheduler.Client.Clients
             var created = await AmbiguousCreate.RunAsync(
                 () => Api.SendAsync(request, DsWorkflow.FromDefinition, cancellationToken),
                 () => FindByNameAsync(projectCode, spec.Name.Trim(), cancellationToken),
-                "workflow '" + spec.Name.Trim() + "'", Api.Transport).ConfigureAwait(false);
+                "workflow '" + spec.Name.Trim() + "'", Api.Transport, cancellationToken).ConfigureAwait(false);
             Api.Transport.Log.Verbose("Created workflow '" + created.Name + "' (code " + created.Code + ") with " + tasks.Count + " task(s).");
             created.Tasks = tasks.ToArray();
             created.HasTasks = true;
@@ -271,10 +271,10 @@ namespace DolphinScheduler.Client.Clients
             Func<string, string> resolve = p => p;
             if (tasks.Any(NeedsBaseDir))
             {
-                var baseDir = await _resources.GetBaseDirAsync(cancellationToken).ConfigureAwait(false);
+                var baseDir = await _resources.GetRootAsync(cancellationToken).ConfigureAwait(false);
                 resolve = p => ResourcePath.Resolve(baseDir, p);
             }
-            return WorkflowDocuments.Build(tasks, resolve, globals, locations);
+            return WorkflowDocuments.Build(tasks, resolve, globals, locations, Api.Transport.Flavor.Workflows.TaskDefinitionFields);
         }
 
         /// <summary>Whether a task names a resource by folder-relative path (the base directory is needed to resolve it).</summary>
@@ -338,7 +338,7 @@ namespace DolphinScheduler.Client.Clients
             {
                 try
                 {
-                    var baseDir = await _resources.GetBaseDirAsync(cancellationToken).ConfigureAwait(false);
+                    var baseDir = await _resources.GetRootAsync(cancellationToken).ConfigureAwait(false);
                     toPath = full => ResourcePath.ToRelative(baseDir, full);
                 }
                 catch (DsApiException ex) { Api.Transport.Log.Verbose("Resource paths are shown as full names: " + ex.Message); }

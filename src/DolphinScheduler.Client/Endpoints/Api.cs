@@ -8,7 +8,8 @@ namespace DolphinScheduler.Client.Endpoints
     {
         internal static class Auth
         {
-            public static readonly DsEndpoint Login = new("auth", "login", "POST", "/login");
+            // Repeating a login only makes another session, so it is retried like a read.
+            public static readonly DsEndpoint Login = new("auth", "login", "POST", "/login", idempotent: true);
             public static readonly DsEndpoint SignOut = new("auth", "logout (sign out)", "POST", "/signOut");
         }
 

@@ -43,7 +43,8 @@ namespace DolphinScheduler.Client.Errors
             if (name.Contains("NOT_EXIST") || name.Contains("NOT_FOUND")) return DsErrorKind.NotFound;
             if (name.EndsWith("_EXIST", StringComparison.Ordinal) || name.EndsWith("_EXISTS", StringComparison.Ordinal) || name.Contains("ALREADY_EXIST"))
                 return DsErrorKind.AlreadyExists;
-            if (name.Contains("STATE") || name.Contains("NOT_RELEASE") || name.Contains("NOT_ALLOWED") || name.Contains("ONLINE") || name.Contains("NOT_NULL") || name.Contains("IS_NOT_FINISHED") || name.Contains("FAIL_USERS"))
+            if (name.Contains("STATE") || name.Contains("NOT_RELEASE") || name.Contains("NOT_ALLOWED") || name.Contains("ONLINE") || name.Contains("NOT_NULL") || name.Contains("IS_NOT_FINISHED") || name.Contains("FAIL_USERS")
+                || name.Contains("FAIL_TENANTS") || name.Contains("EXECUTING_FAIL") || name.Contains("OWNERSHIP"))
                 return DsErrorKind.InvalidState;
             if (name.Contains("NOT_VALID") || name.Contains("INVALID") || name.Contains("NULL") || name.Contains("EMPTY") || name.Contains("LENGTH") || name.Contains("TOO_LONG")
                 || name.Contains("HAS_CYCLE") || name.Contains("BIGGER") || name.Contains("SAME") || name.Contains("CHECK_") || name.Contains("PASSWD_ERROR"))

@@ -19,6 +19,9 @@ namespace DolphinScheduler.Client.Http
         public DsTransport Transport => _client.Transport;
         public DsConnection Connection => _client.Connection;
 
+        /// <summary>A date parameter as DS reads it: in the connected user's time zone.</summary>
+        public string WireDate(DateTime value) => DsDate.ToWire(value, Connection?.TimeZone);
+
         public Task<JsonElement> SendAsync(DsRequest request, CancellationToken cancellationToken) =>
             _client.Transport.SendAsync(request, true, cancellationToken);
 

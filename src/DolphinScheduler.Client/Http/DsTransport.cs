@@ -45,6 +45,15 @@ namespace DolphinScheduler.Client.Http
         public RetryPolicy Retry { get; }
         private IDsLog _fallbackLog;
 
+        /// <summary>
+        /// The final 401 this connection got (after the one re-login a password session may make). Credentials the
+        /// server refused stay refused: later requests fail at once with the same error instead of sending more 401s.
+        /// </summary>
+        private volatile DsAuthenticationException? _refusal;
+
+        /// <summary>The server refused this connection's credentials for good (see <see cref="_refusal"/>).</summary>
+        public bool IsRefused => _refusal != null;
+
         /// <summary>The sink of the current operation (<see cref="DsLogContext"/>), else the connection's.</summary>
         public IDsLog Log
         {
@@ -106,6 +115,10 @@ namespace DolphinScheduler.Client.Http
                     method: endpoint.Method.Method, path: Flavor.PathOf(endpoint));
 
             var path = BuildPath(request);
+            if (authenticate && _refusal is DsAuthenticationException refused)
+                throw new DsAuthenticationException("The server " + _base + " refused the credentials of " + (Identity ?? "this connection") + " earlier (HTTP 401 on "
+                    + refused.Method + " " + refused.RequestPath + "), so " + endpoint.Method + " " + path + " was not sent. Run Connect-DsServer again with a valid token or credential.",
+                    httpStatus: 401, method: endpoint.Method.Method, path: path);
             var parameters = TranslateParameters(request);
             var renewed = false;
             for (var attempt = 1; ; attempt++)
@@ -128,12 +141,20 @@ namespace DolphinScheduler.Client.Http
                     catch (Exception ex) when (ex is OperationCanceledException || ex is HttpRequestException || ex is IOException)
                     {
                         var timedOut = ex is OperationCanceledException;
+                        if (TlsFailure(ex) is Exception tls)
+                            // The request never left: retrying cannot fix a certificate, so say what is wrong at once.
+                            throw new DsConnectionException("The TLS handshake with " + _base + " failed (" + endpoint.Method + " " + path + "): " + tls.Message
+                                + " The server's certificate is not trusted by this machine. Trust its issuer, or for a test server with a self-signed certificate use Connect-DsServer -SkipCertificateCheck.",
+                                DsErrorKind.Connection, endpoint.Method.Method, path, ex, requestMayHaveBeenProcessed: false);
                         // A refused connection never reached the server; anything else (reset, timeout) may have.
                         var mayHaveBeenProcessed = !IsConnectRefused(ex);
                         var failure = new DsConnectionException(
-                            (timedOut ? "The request to " + _base + " timed out after " + Timeout.TotalSeconds + " s (" : "Could not reach " + _base + " (") + endpoint.Method + " " + path + "): " + Innermost(ex),
+                            (timedOut ? "The request to " + _base + " timed out after " + Timeout.TotalSeconds + " s ("
+                                : mayHaveBeenProcessed ? "The connection to " + _base + " broke before an answer came (" : "Could not reach " + _base + " (")
+                            + endpoint.Method + " " + path + "): " + Innermost(ex),
                             timedOut ? DsErrorKind.Timeout : DsErrorKind.Connection, endpoint.Method.Method, path, ex, mayHaveBeenProcessed);
-                        if (endpoint.Idempotent && Retry.ShouldRetry(attempt))
+                        // A connection that was refused never reached the server, so even a create may be sent again.
+                        if ((endpoint.Idempotent || !mayHaveBeenProcessed) && Retry.ShouldRetry(attempt))
                         {
                             await DelayBeforeRetryAsync(attempt, null, failure.Message, cancellationToken).ConfigureAwait(false);
                             continue;
@@ -145,15 +166,17 @@ namespace DolphinScheduler.Client.Http
                 var status = (int)response.StatusCode;
                 var log = Log;
                 if (log.VerboseEnabled) log.Verbose(endpoint.Method + " " + path + " -> HTTP " + status + " (" + watch.ElapsedMilliseconds + " ms)");
-                if (status == 401 && authenticate && !renewed && await Authenticator.TryRenewAsync(this, cancellationToken).ConfigureAwait(false))
+                if (status == 401 && authenticate && !renewed && await Authenticator.TryRenewAsync(this, message, cancellationToken).ConfigureAwait(false))
                 {
                     response.Dispose();
                     renewed = true;
                     continue;
                 }
-                if ((status == 429 || status == 502 || status == 503 || status == 504) && (endpoint.Idempotent || status == 429 || status == 503) && Retry.ShouldRetry(attempt))
+                if ((status == 429 || ((status == 502 || status == 503 || status == 504) && endpoint.Idempotent)) && Retry.ShouldRetry(attempt))
                 {
-                    // 429 and 503 mean the request was not processed, so even a create may be repeated.
+                    // Only 429 (a rate limiter refuses before the request is processed) repeats a request that is not
+                    // idempotent. A 502/503/504 may come from a proxy after the server processed it (Envoy answers 503
+                    // for an upstream reset), so a create is never repeated blindly: AmbiguousCreate checks first.
                     var retryAfter = RetryAfterOf(response);
                     response.Dispose();
                     await DelayBeforeRetryAsync(attempt, retryAfter, "HTTP " + status, cancellationToken).ConfigureAwait(false);
@@ -161,8 +184,11 @@ namespace DolphinScheduler.Client.Http
                 }
                 if (status >= 400)
                 {
+                    DsApiException error;
                     using (response)
-                        throw HttpError(request, path, response);
+                        error = HttpError(request, path, response);
+                    if (status == 401 && authenticate && error is DsAuthenticationException refusal) _refusal = refusal;
+                    throw error;
                 }
                 return response;
             }
@@ -229,19 +255,31 @@ namespace DolphinScheduler.Client.Http
                     + " instead of a DolphinScheduler JSON result. Check that the URI ends with the DS context path (/dolphinscheduler) and that the server version is right.",
                     DsErrorKind.Protocol, httpStatus: (int)response.StatusCode, method: method, path: path);
             JsonDocument doc;
-            try
+            // Reading the answer is bounded by the timeout too: a server that sends headers and then stalls must not hang a job.
+            using (var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                doc = await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonException ex)
-            {
-                throw new DsApiException("The server's answer to " + method + " " + path + " is not valid JSON (" + ex.Message + ").", DsErrorKind.Protocol,
-                    httpStatus: (int)response.StatusCode, method: method, path: path, innerException: ex);
-            }
-            catch (IOException ex)
-            {
-                throw new DsConnectionException("The connection broke while reading the answer to " + method + " " + path + ". " + ex.Message, DsErrorKind.Connection, method, path, ex);
+                cts.CancelAfter(Timeout);
+                try
+                {
+                    using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                    doc = await JsonDocument.ParseAsync(stream, default, cts.Token).ConfigureAwait(false);
+                }
+                catch (JsonException ex)
+                {
+                    throw new DsApiException("The server's answer to " + method + " " + path + " is not valid JSON (" + ex.Message + ").", DsErrorKind.Protocol,
+                        httpStatus: (int)response.StatusCode, method: method, path: path, innerException: ex);
+                }
+                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new DsConnectionException("The answer to " + method + " " + path + " from " + _base + " did not arrive within " + Timeout.TotalSeconds + " s.",
+                        DsErrorKind.Timeout, method, path, ex, requestMayHaveBeenProcessed: true);
+                }
+                catch (Exception ex) when (ex is IOException || ex is HttpRequestException)
+                {
+                    // The server answered, so it processed the request: only its answer was lost.
+                    throw new DsConnectionException("The connection broke while reading the answer to " + method + " " + path + " from " + _base + ": " + Innermost(ex),
+                        DsErrorKind.Connection, method, path, ex, requestMayHaveBeenProcessed: true);
+                }
             }
             using (doc)
             {
@@ -252,7 +290,7 @@ namespace DolphinScheduler.Client.Http
                 if (code != 0)
                 {
                     var msg = root.TryGetProperty("msg", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-                    throw EnvelopeError(code, msg, (int)response.StatusCode, method, path);
+                    throw EnvelopeError(code, RedactEchoedSecrets(msg, request), (int)response.StatusCode, method, path);
                 }
                 return root.TryGetProperty("data", out var data) ? data.Clone() : default;
             }
@@ -310,6 +348,16 @@ namespace DolphinScheduler.Client.Http
 
         private static readonly string[] SensitiveNames = { "userPassword", "token", "password", "sessionId" };
 
+        /// <summary>DS quotes a refused value in some messages (e.g. 10001 for a password that fails its length check).</summary>
+        private static string? RedactEchoedSecrets(string? message, DsRequest request)
+        {
+            if (string.IsNullOrEmpty(message)) return message;
+            foreach (var p in request.Parameters)
+                if (p.Value.Length > 0 && SensitiveNames.Any(s => p.Key.Equals(s, StringComparison.OrdinalIgnoreCase)))
+                    message = message!.Replace(p.Value, "***");
+            return message;
+        }
+
         internal static string Redact(string name, string value) =>
             SensitiveNames.Any(s => name.Equals(s, StringComparison.OrdinalIgnoreCase)) ? "***" : (value.Length > 200 ? value.Substring(0, 200) + "…" : value);
 
@@ -319,6 +367,13 @@ namespace DolphinScheduler.Client.Http
                 if (e is System.Net.Sockets.SocketException se && (se.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionRefused || se.SocketErrorCode == System.Net.Sockets.SocketError.HostNotFound))
                     return true;
             return false;
+        }
+
+        private static Exception? TlsFailure(Exception ex)
+        {
+            for (var e = ex; e != null; e = e.InnerException)
+                if (e is System.Security.Authentication.AuthenticationException) return e;
+            return null;
         }
 
         private static string Innermost(Exception ex)

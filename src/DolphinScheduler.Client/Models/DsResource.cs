@@ -26,20 +26,20 @@ namespace DolphinScheduler
         /// <summary>The folder-relative path of the parent directory ('/' for the root).</summary>
         public string ParentPath => ResourcePath.Parent(Path);
 
-        internal static Func<WireObject, DsConnection, DsResource> Mapper(string baseDir) => (w, connection) =>
+        internal static Func<WireObject, DsConnection, DsResource> Mapper(string root) => (w, connection) =>
         {
             var fullName = w.String("fullName") ?? "";
             var isDirectory = w.Bool("directory") ?? false;
-            var path = ResourcePath.ToRelative(baseDir, fullName);
-            var name = w.String("fileName");
-            if (string.IsNullOrEmpty(name)) name = w.String("alias");
-            if (string.IsNullOrEmpty(name)) name = ResourcePath.Leaf(path);
+            var path = ResourcePath.ToRelative(root, fullName);
+            // The last segment of the full name: 3.2's fileName is the path below the resources folder ("flink/job.jar").
+            var name = ResourcePath.Leaf(fullName.TrimEnd('/'));
+            if (string.IsNullOrEmpty(name)) name = (w.String("fileName") ?? w.String("alias") ?? "").TrimEnd('/');
             return new DsResource
             {
                 Connection = connection,
                 FullName = fullName,
                 Path = path,
-                Name = name!.TrimEnd('/'),
+                Name = name,
                 IsDirectory = isDirectory,
                 Size = w.Long("size") ?? 0,
                 CreateTime = w.Date("createTime"),
@@ -49,9 +49,9 @@ namespace DolphinScheduler
         };
 
         /// <summary>A resource known only by name (the tenant's root directory, or one just created).</summary>
-        internal static DsResource Directory(string baseDir, string fullName, DsConnection connection)
+        internal static DsResource Directory(string root, string fullName, DsConnection connection)
         {
-            var path = ResourcePath.ToRelative(baseDir, fullName);
+            var path = ResourcePath.ToRelative(root, fullName);
             return new DsResource { Connection = connection, FullName = fullName, Path = path, Name = ResourcePath.Leaf(path), IsDirectory = true };
         }
 

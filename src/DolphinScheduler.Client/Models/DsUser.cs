@@ -14,8 +14,16 @@ namespace DolphinScheduler
         public string UserType { get; private set; } = "";
         public int TenantId { get; private set; }
         public string? TenantCode { get; private set; }
-        /// <summary>The user's queue value override (empty when the tenant's queue applies).</summary>
+        /// <summary>The queue the user's runs use: the user's own queue, else the tenant's (DS reports it so).</summary>
         public string? Queue { get; private set; }
+        /// <summary>The tenant's queue name.</summary>
+        public string? TenantQueue { get; private set; }
+
+        /// <summary>
+        /// The user's own queue, "" when the tenant's applies. DS lists <c>queue</c> as the user's queue falling back to
+        /// the tenant's (3.2.2 UserMapper.xml), and update sets exactly what it is sent, so updates send this back.
+        /// </summary>
+        internal string OwnQueue => string.IsNullOrEmpty(Queue) || Queue == TenantQueue ? "" : Queue!;
         public bool Enabled { get; private set; }
         public string? TimeZone { get; private set; }
         public DateTime? CreateTime { get; private set; }
@@ -34,6 +42,7 @@ namespace DolphinScheduler
             TenantId = w.Int("tenantId") ?? 0,
             TenantCode = w.String("tenantCode"),
             Queue = w.String("queue"),
+            TenantQueue = w.String("queueName"),
             Enabled = (w.Int("state") ?? 1) == 1,
             TimeZone = w.String("timeZone"),
             CreateTime = w.Date("createTime"),

@@ -37,6 +37,12 @@ namespace DolphinScheduler.Client.Versioning
         /// <summary>The execute-type/state table and the final states of this family.</summary>
         public abstract ExecutionRules Execution { get; }
 
+        /// <summary>How the family names resource-centre paths (admin base directory, directory full names).</summary>
+        public abstract ResourceRules Resources { get; }
+
+        /// <summary>What the family needs in workflow documents beyond the canonical fields (3.2: isCache).</summary>
+        public abstract WorkflowRules Workflows { get; }
+
         /// <summary>Reads the <c>data</c> of start-workflow-instance: instance ids (3.3+) or a trigger code (3.2).</summary>
         public abstract StartAnswer ReadStartAnswer(JsonElement data);
 

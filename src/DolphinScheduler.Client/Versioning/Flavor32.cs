@@ -88,6 +88,10 @@ namespace DolphinScheduler.Client.Versioning
 
         public override ExecutionRules Execution => ExecutionRules.V32;
 
+        public override ResourceRules Resources => ResourceRules.V32;
+
+        public override WorkflowRules Workflows => WorkflowRules.V32;
+
         // 3.2.2 start-process-instance answers data = the command's trigger code (int64).
         public override StartAnswer ReadStartAnswer(JsonElement data)
         {

@@ -32,6 +32,10 @@ namespace DolphinScheduler.Client.Versioning
 
         public override ExecutionRules Execution => ExecutionRules.V33;
 
+        public override ResourceRules Resources => ResourceRules.V33;
+
+        public override WorkflowRules Workflows => WorkflowRules.V33;
+
         // 3.3+ start-workflow-instance answers data = array<int32> of the created instance ids.
         public override StartAnswer ReadStartAnswer(JsonElement data)
         {

@@ -22,7 +22,9 @@ namespace DolphinScheduler.Client.Workflows
         /// <param name="resolveResource">User path or full name → server full name.</param>
         /// <param name="globalParameters">name → value (or map with value/type/direct).</param>
         /// <param name="locations">Locations to keep instead of a new layout (an unchanged DAG keeps the user's arrangement).</param>
-        public static WorkflowDocuments Build(IReadOnlyList<DsTaskSpec> tasks, Func<string, string> resolveResource, IDictionary? globalParameters, string? locations = null)
+        /// <param name="familyFields">Task-definition fields the server family needs beyond the canonical ones (the flavour's <c>WorkflowRules</c>).</param>
+        public static WorkflowDocuments Build(IReadOnlyList<DsTaskSpec> tasks, Func<string, string> resolveResource, IDictionary? globalParameters, string? locations = null,
+            IReadOnlyList<KeyValuePair<string, object>>? familyFields = null)
         {
             var byName = new Dictionary<string, DsTaskSpec>(StringComparer.OrdinalIgnoreCase);
             foreach (var t in tasks)
@@ -36,7 +38,7 @@ namespace DolphinScheduler.Client.Workflows
                 TaskDefinitionJson = JsonValues.Serialize(w =>
                 {
                     w.WriteStartArray();
-                    foreach (var t in tasks) WriteTask(w, t, resolveResource);
+                    foreach (var t in tasks) WriteTask(w, t, resolveResource, familyFields ?? Array.Empty<KeyValuePair<string, object>>());
                     w.WriteEndArray();
                 }),
                 TaskRelationJson = JsonValues.Serialize(w =>
@@ -109,7 +111,7 @@ namespace DolphinScheduler.Client.Workflows
             ("taskGroupId", 0), ("taskGroupPriority", 0), ("cpuQuota", -1), ("memoryMax", -1),
         };
 
-        private static void WriteTask(Utf8JsonWriter w, DsTaskSpec t, Func<string, string> resolveResource)
+        private static void WriteTask(Utf8JsonWriter w, DsTaskSpec t, Func<string, string> resolveResource, IReadOnlyList<KeyValuePair<string, object>> familyFields)
         {
             var type = TaskTypes.Normalize(t.Type);
             var timeout = t.TimeoutMinutes > 0;
@@ -139,7 +141,12 @@ namespace DolphinScheduler.Client.Workflows
                 JsonValues.Write(w, extras.TryGetValue(name, out var v) && v != null ? v : fallback);
             }
             w.WriteString("taskExecuteType", TaskTypes.ExecuteType(type));
-            foreach (var extra in extras.Where(e => ExtraDefaults.All(d => d.Name != e.Key)))
+            foreach (var field in familyFields)
+            {
+                w.WritePropertyName(field.Key);
+                JsonValues.Write(w, extras.TryGetValue(field.Key, out var v) && v != null ? v : field.Value);
+            }
+            foreach (var extra in extras.Where(e => ExtraDefaults.All(d => d.Name != e.Key) && familyFields.All(f => f.Key != e.Key)))
             {
                 w.WritePropertyName(extra.Key);
                 JsonValues.Write(w, extra.Value);

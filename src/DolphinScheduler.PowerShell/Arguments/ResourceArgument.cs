@@ -17,7 +17,9 @@ namespace DolphinScheduler.PowerShell.Arguments
         public ResourceArgument(string path)
         {
             if (path == null) throw new ArgumentNullException(nameof(path));
-            Path = path.Trim().Length == 0 ? "/" : path.Trim();
+            // Never the root by accident: Remove-DsResource -Path $unset -Force must not mean "everything".
+            if (path.Trim().Length == 0) throw new ArgumentException("The resource path must not be empty or white space (the root is '/').");
+            Path = path.Trim();
         }
 
         public DsResource? Value { get; }

@@ -1,6 +1,15 @@
 # The default views of every type the module emits. build.ps1 turns this into DolphinScheduler.Format.ps1xml.
 # A column is a property name, or @{ Label = ...; Expression = '<script>'; Width = n; Align = 'Right' }.
 # Table: the concise default view. List: the details (Format-List).
+# A state coloured through $PSStyle (PowerShell 7.2+, which strips the colours itself when the output is not a
+# terminal or OutputRendering is PlainText); Windows PowerShell has no $PSStyle and shows the plain name.
+$stateColumn = @{
+    Label      = 'State'
+    Expression = 'if ($PSStyle) { $c = switch -Regex ($_.State) { ''^(SUCCESS|FORCED_SUCCESS)$'' { $PSStyle.Foreground.Green } ''^(FAILURE|NEED_FAULT_TOLERANCE)$'' { $PSStyle.Foreground.Red } ''^(STOP|KILL|PAUSE|READY_PAUSE|READY_STOP)$'' { $PSStyle.Foreground.Yellow } ''^(RUNNING_EXECUTION|SUBMITTED_SUCCESS|DISPATCH|SERIAL_WAIT|DELAY_EXECUTION)$'' { $PSStyle.Foreground.Cyan } default { $null } }; if ($c) { $c + $_.State + $PSStyle.Reset } else { $_.State } } else { $_.State }'
+}
+# Times arrive in UTC (DS's default server zone); tables show them in local time.
+$localStart = @{ Label = 'StartTime'; Expression = 'if ($_.StartTime) { $_.StartTime.ToLocalTime().ToString(''yyyy-MM-dd HH:mm:ss'') }' }
+
 @(
     @{
         Type  = 'DolphinScheduler.DsConnection'
@@ -29,7 +38,7 @@
     }
     @{
         Type  = 'DolphinScheduler.DsToken'
-        Table = @('Id', 'UserName', 'ExpireTime', @{ Label = 'Token'; Expression = '"********"' })
+        Table = @('Id', 'UserName', 'ExpireTime', @{ Label = 'ExpiresIn'; Expression = 'if ($_.ExpireTime) { $left = $_.ExpireTime - [datetime]::UtcNow; if ($left.Ticks -le 0) { "expired" } elseif ($left.TotalDays -ge 1) { "{0:N0} d" -f [math]::Floor($left.TotalDays) } else { "{0:N0} h" -f [math]::Ceiling($left.TotalHours) } }'; Align = 'Right' }, @{ Label = 'Token'; Expression = '"********"' })
         List  = @('Id', 'UserId', 'UserName', 'ExpireTime', 'IsExpired', @{ Label = 'Token'; Expression = '"******** (SecureString)"' }, 'CreateTime', 'UpdateTime')
     }
     @{
@@ -59,12 +68,12 @@
     }
     @{
         Type  = 'DolphinScheduler.DsInstance'
-        Table = @(@{ Label = 'Id'; Expression = '$_.Id'; Align = 'Right' }, 'Name', 'State', 'CommandType', 'StartTime', @{ Label = 'Duration'; Expression = 'if ($_.Duration) { $_.Duration.ToString() }' }, @{ Label = 'Runs'; Expression = '$_.RunTimes'; Align = 'Right' }, 'Host')
+        Table = @(@{ Label = 'Id'; Expression = '$_.Id'; Align = 'Right' }, 'Name', $stateColumn, 'CommandType', $localStart, @{ Label = 'Duration'; Expression = 'if ($_.Duration) { $_.Duration.ToString() }' }, @{ Label = 'Runs'; Expression = '$_.RunTimes'; Align = 'Right' }, 'Host')
         List  = @('Id', 'Name', 'State', 'WorkflowName', 'WorkflowCode', 'WorkflowVersion', 'ProjectCode', 'CommandType', 'ScheduleTime', 'StartTime', 'EndTime', 'Duration', 'RestartTime', 'RunTimes', 'Host', 'ExecutorName', 'TenantCode', 'WorkerGroup', 'FailureStrategy', 'Priority', 'DryRun', 'IsSubWorkflow')
     }
     @{
         Type  = 'DolphinScheduler.DsTaskInstance'
-        Table = @(@{ Label = 'Id'; Expression = '$_.Id'; Align = 'Right' }, 'Name', 'TaskType', 'State', 'StartTime', @{ Label = 'Duration'; Expression = 'if ($_.Duration) { $_.Duration.ToString() }' }, @{ Label = 'Retries'; Expression = '$_.RetryTimes'; Align = 'Right' }, 'Host')
+        Table = @(@{ Label = 'Id'; Expression = '$_.Id'; Align = 'Right' }, 'Name', 'TaskType', $stateColumn, $localStart, @{ Label = 'Duration'; Expression = 'if ($_.Duration) { $_.Duration.ToString() }' }, @{ Label = 'Retries'; Expression = '$_.RetryTimes'; Align = 'Right' }, 'Host')
         List  = @('Id', 'Name', 'TaskType', 'TaskCode', 'State', 'InstanceId', 'InstanceName', 'WorkflowName', 'ProjectCode', 'SubmitTime', 'StartTime', 'EndTime', 'Duration', 'Host', 'RetryTimes', 'MaxRetryTimes', 'WorkerGroup', 'ExecutorName', 'LogPath', 'DryRun')
     }
 )

@@ -131,13 +131,21 @@ namespace DolphinScheduler.PowerShell.Infrastructure
             Drain(log);
         }
 
-        /// <summary>Writes a failure for one input item and lets the pipeline go on. Cancellation by the user is not an error.</summary>
+        /// <summary>
+        /// Writes a failure for one input item and lets the pipeline go on. Cancellation by the user is not an error.
+        /// A refused credential (HTTP 401 after the one re-login a password session may make) is different: every further
+        /// item would fail the same way, so it ends the command with one terminating AuthenticationError, as Az does when
+        /// its login has expired. The connection remembers the refusal, so later commands on it fail at once without
+        /// sending anything (docs/reliability.md).
+        /// </summary>
         protected void WriteDsError(Exception exception, object? target)
         {
             if (exception is AggregateException agg && agg.InnerExceptions.Count == 1) exception = agg.InnerException!;
             if (exception is OperationCanceledException && CancellationToken.IsCancellationRequested) throw new PipelineStoppedException();
             if (exception is PipelineStoppedException) throw exception;
-            WriteError(ErrorRecordFactory.Create(exception, target));
+            var record = ErrorRecordFactory.Create(exception, target);
+            if (exception is DsAuthenticationException { HttpStatus: 401 }) ThrowTerminatingError(record);
+            WriteError(record);
         }
 
         /// <summary>Runs the work for one input item; any failure becomes a non-terminating error for that item.</summary>

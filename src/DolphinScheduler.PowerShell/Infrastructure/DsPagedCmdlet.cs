@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using DolphinScheduler.Client.Paging;
 
@@ -35,22 +36,42 @@ namespace DolphinScheduler.PowerShell.Infrastructure
             }
         }
 
-        /// <summary>Streams a paged list; with -IncludeTotalCount the server's total comes first.</summary>
+        /// <summary>
+        /// Streams a paged list; with -IncludeTotalCount the server's total comes first. A list longer than one page
+        /// shows a progress bar (count of total), updated once per page and completed at the end.
+        /// </summary>
         protected void WritePaged<T>(PagedList<T> list)
         {
-            if (!PagingParameters.IncludeTotalCount)
+            var activityId = Math.Abs(MyInvocation.MyCommand.Name.GetHashCode() % 100000) + 1;
+            var activity = MyInvocation.MyCommand.Name;
+            string? lastStatus = null;
+            long count = 0;
+            try
             {
-                WriteStream(list);
-                return;
+                WriteStream(Items());
             }
-            var totalWritten = false;
-            WriteStream(WithTotal());
-
-            System.Collections.Generic.IEnumerable<object?> WithTotal()
+            finally
             {
+                if (lastStatus != null)
+                {
+                    // A new record each time: hosts may keep the records they were given.
+                    var done = new ProgressRecord(activityId, activity, lastStatus) { RecordType = ProgressRecordType.Completed };
+                    try { WriteProgress(done); } catch (PipelineStoppedException) { } catch (InvalidOperationException) { }
+                }
+            }
+
+            System.Collections.Generic.IEnumerable<object?> Items()
+            {
+                var totalWritten = !PagingParameters.IncludeTotalCount;
                 foreach (var item in list)
                 {
                     if (!totalWritten) { totalWritten = true; yield return Total(); }
+                    count++;
+                    if (count % PageSize == 0 && list.Total is int total && total > PageSize)
+                    {
+                        lastStatus = count + " of " + total;
+                        WriteProgress(new ProgressRecord(activityId, activity, lastStatus) { PercentComplete = (int)Math.Min(100, count * 100 / total) });
+                    }
                     yield return item;
                 }
                 if (!totalWritten) yield return Total();

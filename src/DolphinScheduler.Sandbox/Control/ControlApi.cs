@@ -12,7 +12,8 @@ namespace DolphinScheduler.Sandbox.Control;
 
 /// <summary>
 /// Out-of-process access to the journals, outside the DS context path and without auth (loopback use):
-/// GET /_sandbox/violations, GET /_sandbox/requests, DELETE /_sandbox/records, GET /_sandbox/info.
+/// GET /_sandbox/violations, GET /_sandbox/requests (both with ?skip=N), GET /_sandbox/requests/count, DELETE /_sandbox/records,
+/// GET /_sandbox/info.
 /// </summary>
 public static class ControlApi
 {
@@ -25,8 +26,10 @@ public static class ControlApi
     public static IEndpointRouteBuilder MapControl(this IEndpointRouteBuilder app)
     {
         var prefix = SandboxPaths.ControlPrefix;
-        app.MapGet(prefix + "/violations", (ContractRecorder r) => Results.Json(r.Violations, Json));
-        app.MapGet(prefix + "/requests", (ContractRecorder r) => Results.Json(r.Requests, Json));
+        // ?skip=N returns the records after the first N (tests that count what one command sent read only the tail).
+        app.MapGet(prefix + "/violations", (ContractRecorder r, int? skip) => Results.Json(r.Violations.Skip(Math.Max(0, skip ?? 0)), Json));
+        app.MapGet(prefix + "/requests", (ContractRecorder r, int? skip) => Results.Json(r.Requests.Skip(Math.Max(0, skip ?? 0)), Json));
+        app.MapGet(prefix + "/requests/count", (ContractRecorder r) => Results.Json(new { requests = r.Requests.Count, violations = r.Violations.Count }, Json));
         app.MapDelete(prefix + "/records", (ContractRecorder r) =>
         {
             r.Clear();

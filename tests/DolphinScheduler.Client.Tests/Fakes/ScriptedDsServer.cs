@@ -199,7 +199,7 @@ namespace DolphinScheduler.Client.Tests.Fakes
     /// <summary>Builds a DsClient over a <see cref="ScriptedDsServer"/> without a network: the connect step is skipped.</summary>
     internal static class TestClient
     {
-        public static DsClient Create(ScriptedDsServer server, DsServerVersion version, string tenantCode = "etl", TimeSpan? timeout = null)
+        public static DsClient Create(ScriptedDsServer server, DsServerVersion version, string tenantCode = "etl", TimeSpan? timeout = null, bool admin = false)
         {
             var token = new SecureString();
             foreach (var c in "test-token") token.AppendChar(c);
@@ -210,7 +210,7 @@ namespace DolphinScheduler.Client.Tests.Fakes
             var ctor = typeof(DsClient).GetConstructor(BindingFlags.NonPublic | BindingFlags.Instance, null, new[] { typeof(DsTransport), typeof(IDisposable) }, null)
                 ?? throw new InvalidOperationException("DsClient's private constructor changed; update TestClient.");
             var client = (DsClient)ctor.Invoke(new object[] { transport, http });
-            using var doc = JsonDocument.Parse("{\"id\":1,\"userName\":\"alice\",\"userType\":\"GENERAL_USER\",\"tenantCode\":\"" + tenantCode + "\",\"state\":1}");
+            using var doc = JsonDocument.Parse("{\"id\":1,\"userName\":\"alice\",\"userType\":\"" + (admin ? "ADMIN_USER" : "GENERAL_USER") + "\",\"tenantCode\":\"" + tenantCode + "\",\"state\":1}");
             var user = DsUser.From(new WireObject(doc.RootElement.Clone(), transport.Flavor), null!);
             var connection = new DsConnection(client, new Uri(ScriptedDsServer.BaseUri), user, version, DsAuthMethod.Token, null);
             typeof(DsClient).GetProperty(nameof(DsClient.Connection))!.SetValue(client, connection);

@@ -26,7 +26,7 @@ namespace DolphinScheduler.Client.Tests.Resources
         [MemberData(nameof(Flavors))]
         public async Task Upload_creates_the_folder_then_sends_one_streamed_multipart_request(DsServerVersion version)
         {
-            var scenario = new ResourceScenario();
+            var scenario = new ResourceScenario { Family32 = version == DsServerVersion.V3_2 };
             var server = scenario.Attach(new ScriptedDsServer());
             using var client = TestClient.Create(server, version);
             var file = LocalFile("job.jar", 100_000);
@@ -39,7 +39,8 @@ namespace DolphinScheduler.Client.Tests.Resources
             var mkdir = server.Requests[2];
             Assert.Equal("FILE", mkdir.Param("type"));
             Assert.Equal("flink", mkdir.Param("name"));
-            Assert.Equal(Base, mkdir.Param("currentDir"));
+            var dirSuffix = version == DsServerVersion.V3_2 ? "/" : "";   // 3.2 directory names end with '/' (ResourceRules)
+            Assert.Equal(Base + dirSuffix, mkdir.Param("currentDir"));
             Assert.Equal(version == DsServerVersion.V3_2 ? "-1" : null, mkdir.Param("pid"));   // 3.2 only (EnumTables.Only32)
 
             var upload = server.Requests[5];
@@ -48,7 +49,8 @@ namespace DolphinScheduler.Client.Tests.Resources
             Assert.Equal(new[] { "type", "name", "currentDir", "file" }, upload.Parts.Select(p => p.Name));
             Assert.Equal("FILE", upload.Param("type"));
             Assert.Equal("job.jar", upload.Param("name"));
-            Assert.Equal(Base + "/flink", upload.Param("currentDir"));
+            Assert.Equal(Base + "/flink" + dirSuffix, upload.Param("currentDir"));
+            Assert.Equal(Base + "/flink" + dirSuffix, server.Requests[4].Param("fullName")); // the folder listed to look for job.jar
             var filePart = upload.Parts.Single(p => p.Name == "file");
             Assert.Equal("job.jar", filePart.FileName);
             Assert.Equal("application/octet-stream", filePart.ContentType);
@@ -57,6 +59,7 @@ namespace DolphinScheduler.Client.Tests.Resources
 
             // Listing carries tenantCode only for 3.2.
             var list = server.Requests[1];
+            Assert.Equal("flink", list.Param("searchVal"));
             Assert.Equal(new[] { "fullName", "type", "searchVal" }.Concat(version == DsServerVersion.V3_2 ? new[] { "tenantCode" } : Array.Empty<string>()).OrderBy(x => x),
                 list.Query.Select(q => q.Key).Where(k => k != "pageNo" && k != "pageSize").OrderBy(x => x));
             if (version == DsServerVersion.V3_2) Assert.Equal("etl", list.Param("tenantCode"));
@@ -72,7 +75,7 @@ namespace DolphinScheduler.Client.Tests.Resources
         [MemberData(nameof(Flavors))]
         public async Task An_existing_file_is_refused_without_overwrite_and_nothing_is_uploaded(DsServerVersion version)
         {
-            var scenario = new ResourceScenario();
+            var scenario = new ResourceScenario { Family32 = version == DsServerVersion.V3_2 };
             scenario.Items[Base + "/flink"] = null;
             scenario.Items[Base + "/flink/job.jar"] = new byte[] { 1 };
             var server = scenario.Attach(new ScriptedDsServer());
@@ -89,7 +92,7 @@ namespace DolphinScheduler.Client.Tests.Resources
         [MemberData(nameof(Flavors))]
         public async Task Overwrite_replaces_the_content_with_PUT(DsServerVersion version)
         {
-            var scenario = new ResourceScenario();
+            var scenario = new ResourceScenario { Family32 = version == DsServerVersion.V3_2 };
             scenario.Items[Base + "/flink"] = null;
             scenario.Items[Base + "/flink/job.jar"] = new byte[] { 1 };
             var server = scenario.Attach(new ScriptedDsServer());
@@ -130,7 +133,7 @@ namespace DolphinScheduler.Client.Tests.Resources
         [MemberData(nameof(Flavors))]
         public async Task Download_writes_the_exact_bytes_and_leaves_no_temporary_file(DsServerVersion version)
         {
-            var scenario = new ResourceScenario();
+            var scenario = new ResourceScenario { Family32 = version == DsServerVersion.V3_2 };
             var content = new byte[300_000];
             new Random(5).NextBytes(content);
             scenario.Items[Base + "/x.bin"] = content;
@@ -160,8 +163,73 @@ namespace DolphinScheduler.Client.Tests.Resources
             using var client = TestClient.Create(server, DsServerVersion.V3_4);
             var target = Path.Combine(_dir, "y.bin");
 
-            await Assert.ThrowsAnyAsync<IOException>(() => client.Resources.DownloadAsync("/y.bin", target, overwrite: false));
+            // A download that breaks off is a connection failure (ConnectionError), not a local file error.
+            var ex = await Assert.ThrowsAsync<DsConnectionException>(() => client.Resources.DownloadAsync("/y.bin", target, overwrite: false));
+            Assert.Contains("1000 of 5000 bytes", ex.Message);
 
+            Assert.Empty(Directory.GetFiles(_dir));
+        }
+
+        [Fact]
+        public async Task An_upload_whose_answer_was_lost_and_that_left_a_partial_resource_says_so_and_is_not_sent_again()
+        {
+            var scenario = new ResourceScenario();
+            var server = new ScriptedDsServer().OnRaw("POST", "/resources", r =>
+            {
+                // The server stored a tenth of the file, then the connection broke before its answer.
+                scenario.Items[r.Param("currentDir")!.TrimEnd('/') + "/" + r.Param("name")] = new byte[100];
+                throw new HttpRequestException("The response ended prematurely.", new IOException("connection reset"));
+            });
+            scenario.Attach(server);
+            using var client = TestClient.Create(server, DsServerVersion.V3_4);
+            var file = LocalFile("part.bin", 1000);
+
+            var ex = await Assert.ThrowsAsync<DsConnectionException>(() => client.Resources.UploadAsync(file, "/", overwrite: false));
+
+            Assert.Contains("of 100 bytes exists on the server now, but the file has 1000: the upload is incomplete", ex.Message);
+            Assert.Contains("Remove-DsResource", ex.Message);
+            Assert.Single(server.Matching("POST", "/resources"));
+        }
+
+        [Fact]
+        public async Task An_upload_whose_answer_was_lost_but_that_arrived_whole_is_returned()
+        {
+            var scenario = new ResourceScenario();
+            var server = new ScriptedDsServer().OnRaw("POST", "/resources", r =>
+            {
+                scenario.Items[r.Param("currentDir")!.TrimEnd('/') + "/" + r.Param("name")] = new byte[1000];
+                throw new HttpRequestException("The response ended prematurely.", new IOException("connection reset"));
+            });
+            scenario.Attach(server);
+            using var client = TestClient.Create(server, DsServerVersion.V3_4);
+
+            var resource = await client.Resources.UploadAsync(LocalFile("whole.bin", 1000), "/", overwrite: false);
+
+            Assert.Equal(1000, resource.Size);
+            Assert.Single(server.Matching("POST", "/resources"));
+        }
+
+        private sealed class UnseekableStream : MemoryStream
+        {
+            public UnseekableStream(byte[] content) : base(content) { }
+            public override bool CanSeek => false;
+        }
+
+        [Fact]
+        public async Task A_download_without_a_length_that_ends_short_of_the_listed_size_leaves_no_file()
+        {
+            var server = new ScriptedDsServer()
+                .On("GET", "/resources/base-dir", "\"" + Base + "\"")
+                .On("GET", "/resources", "{\"totalList\":[{\"fullName\":\"" + Base + "/z.bin\",\"fileName\":\"z.bin\",\"size\":5000,\"directory\":false}],\"total\":1,\"totalPage\":1,\"currentPage\":1}")
+                .OnRaw("GET", "/resources/download", _ => new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+                {
+                    Content = new StreamContent(new UnseekableStream(new byte[1000])) { Headers = { ContentType = new("application/octet-stream") } }, // no length: chunked
+                });
+            using var client = TestClient.Create(server, DsServerVersion.V3_4);
+            var target = Path.Combine(_dir, "z.bin");
+
+            var ex = await Assert.ThrowsAsync<DsConnectionException>(() => client.Resources.DownloadAsync("/z.bin", target, overwrite: false, expectedSize: 5000));
+            Assert.Contains("ended after 1000 bytes", ex.Message);
             Assert.Empty(Directory.GetFiles(_dir));
         }
 
@@ -194,7 +262,7 @@ namespace DolphinScheduler.Client.Tests.Resources
         [MemberData(nameof(Flavors))]
         public async Task Delete_and_find_use_full_names_and_tenantCode_only_for_3_2(DsServerVersion version)
         {
-            var scenario = new ResourceScenario();
+            var scenario = new ResourceScenario { Family32 = version == DsServerVersion.V3_2 };
             scenario.Items[Base + "/old.jar"] = new byte[] { 1, 2 };
             var server = scenario.Attach(new ScriptedDsServer());
             using var client = TestClient.Create(server, version);
@@ -219,6 +287,41 @@ namespace DolphinScheduler.Client.Tests.Resources
             Assert.Equal(Base, root.FullName);
             Assert.Equal("/", root.Path);
             Assert.True(root.IsDirectory);
+        }
+
+        [Fact]
+        public async Task An_admin_on_3_2_works_in_the_tenants_resources_folder_below_the_storage_root()
+        {
+            // 3.2.2 answers base-dir with the storage root for admins (docs/server-compatibility.md Q9).
+            var scenario = new ResourceScenario { Family32 = true };
+            var server = scenario.Attach(new ScriptedDsServer().On("GET", "/resources/base-dir", "\"file:/dolphinscheduler\""));
+            using var client = TestClient.Create(server, DsServerVersion.V3_2, tenantCode: "etl", admin: true);
+
+            Assert.Equal(Base, await client.Resources.GetRootAsync());
+            var dir = await client.Resources.CreateDirectoryAsync("/jobs", existingOk: false);
+            Assert.Equal("/jobs", dir.Path);
+            Assert.Equal(Base + "/jobs/", dir.FullName);
+            Assert.Equal("jobs", dir.Name);
+        }
+
+        [Fact]
+        public async Task An_admin_on_3_4_uses_base_dir_as_it_is()
+        {
+            var server = new ResourceScenario().Attach(new ScriptedDsServer());
+            using var client = TestClient.Create(server, DsServerVersion.V3_4, tenantCode: "etl", admin: true);
+            Assert.Equal(Base, await client.Resources.GetRootAsync());
+        }
+
+        [Fact]
+        public async Task Listing_always_sends_searchVal_which_3_3_needs_on_a_non_empty_folder()
+        {
+            var scenario = new ResourceScenario();
+            scenario.Items[Base + "/a.sh"] = new byte[] { 1 };
+            var server = scenario.Attach(new ScriptedDsServer());
+            using var client = TestClient.Create(server, DsServerVersion.V3_4);
+            var items = client.Resources.List("/", null, new DolphinScheduler.Client.Paging.PageRequest()).ToList();
+            Assert.Single(items);
+            Assert.Equal("", server.Matching("GET", "/resources").Single().Param("searchVal"));
         }
 
         private sealed class SyncProgress<T> : IProgress<T>

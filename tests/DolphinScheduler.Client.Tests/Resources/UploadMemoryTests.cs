@@ -32,7 +32,7 @@ namespace DolphinScheduler.Client.Tests.Resources
             // The sink keeps no parts, so the fake records the upload under the file's name itself.
             server.OnFirst("POST", "/resources", _ => { scenario.Items[ResourceScenario.BaseDir + "/" + Path.GetFileName(_file)] = Array.Empty<byte>(); return "null"; });
             using var client = TestClient.Create(server, DsServerVersion.V3_4);
-            await client.Resources.GetBaseDirAsync(); // warm up outside the measurement
+            await client.Resources.GetRootAsync(); // warm up outside the measurement
 
             var before = GC.GetTotalAllocatedBytes(precise: true);
             await client.Resources.UploadAsync(_file, "/", overwrite: false);

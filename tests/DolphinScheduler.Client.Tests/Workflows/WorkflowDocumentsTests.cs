@@ -194,5 +194,18 @@ namespace DolphinScheduler.Client.Tests.Workflows
             var list = JsonNode.Parse(TaskJson(spec, 11))!["taskParams"]!["resourceList"]!.ToJsonString();
             Assert.Equal("[{\"resourceName\":\"" + Base + "/a/x.sh\"},{\"resourceName\":\"hdfs://nn/other/y.sh\"}]", list);
         }
+
+        [Fact]
+        public void On_3_2_every_task_also_carries_isCache()
+        {
+            // 3.2.2's transformTask reads isCache.getCode(): without it the create fails with 10001 (Versioning/WorkflowRules).
+            var spec = new DsTaskSpec { Name = "a", Script = "x" };
+            spec.Code = 1;
+            var v32 = WorkflowDocuments.Build(new[] { spec }, p => p, null, familyFields: DolphinScheduler.Client.Versioning.WorkflowRules.V32.TaskDefinitionFields);
+            var v33 = WorkflowDocuments.Build(new[] { spec }, p => p, null, familyFields: DolphinScheduler.Client.Versioning.WorkflowRules.V33.TaskDefinitionFields);
+            Assert.EndsWith("\"taskExecuteType\":\"BATCH\",\"isCache\":\"NO\"}]", v32.TaskDefinitionJson);
+            Assert.EndsWith("\"taskExecuteType\":\"BATCH\"}]", v33.TaskDefinitionJson);
+            Assert.DoesNotContain("isCache", v33.TaskDefinitionJson);
+        }
     }
 }

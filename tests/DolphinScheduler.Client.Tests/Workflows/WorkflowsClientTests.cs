@@ -49,6 +49,7 @@ namespace DolphinScheduler.Client.Tests.Workflows
 
             var defs = JsonNode.Parse(create.Param("taskDefinitionJson")!)!.AsArray();
             Assert.Equal(new long[] { 1000, 1001 }, defs.Select(d => (long)d!["code"]!));
+            Assert.All(defs, d => Assert.Equal(version == DsServerVersion.V3_2 ? "NO" : null, (string?)d!["isCache"]));
             Assert.Equal(WorkflowScenario.BaseDir + "/flink/job.jar", (string?)defs[1]!["taskParams"]!["resourceList"]![0]!["resourceName"]);
             var relations = JsonNode.Parse(create.Param("taskRelationJson")!)!.AsArray();
             Assert.Equal(new[] { (0L, 1000L), (1000L, 1001L) }, relations.Select(r => ((long)r!["preTaskCode"]!, (long)r["postTaskCode"]!)));

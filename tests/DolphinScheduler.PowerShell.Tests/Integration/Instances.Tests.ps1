@@ -5,7 +5,6 @@ param($Flavor, $BaseUri)
 # test ([ -f path ]) so that fixing "the cause" of a failure is creating a file.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot '../TestHelpers/DsRunHelpers.psm1') -Force
-    $script:runs = Test-SandboxImplements -Template (Get-RunEndpoints)
 }
 
 BeforeAll {
@@ -16,14 +15,14 @@ BeforeAll {
     $ns = 'DolphinScheduler.PowerShell.Cmdlets.Instances'
     $final = if ($Flavor -eq '3.2') { @('SUCCESS', 'FAILURE', 'STOP', 'PAUSE', 'BLOCK') } else { @('SUCCESS', 'FAILURE', 'STOP', 'PAUSE') }
     $dsRefusal = if ($Flavor -eq '3.2') { 50015 } else { 10000 }   # docs/server-compatibility.md Q3
-    if ($runs) { $project = New-DsProject -Name (New-TestName run) }
+    $project = New-DsProject -Name (New-TestName run)
 }
 
 AfterAll {
     Get-DsConnection -All | Disconnect-DsServer -ErrorAction SilentlyContinue
 }
 
-Describe "Running workflows [$Flavor]" -Skip:(-not $runs) {
+Describe "Running workflows [$Flavor]" {
     It 'starts a workflow by name and emits its instance; -Wait ends in SUCCESS' {
         $wf = New-TestWorkflow -Flavor $Flavor -ProjectCode $project.Code -Task ([ordered]@{ extract = 'echo extract'; load = 'echo load' })
         $run = Start-DsWorkflow -Project $project -Workflow $wf.Name -Wait -PollIntervalSec 0.2 -TimeoutSec 120
@@ -143,7 +142,7 @@ Describe "Running workflows [$Flavor]" -Skip:(-not $runs) {
     }
 }
 
-Describe "Execute types against every reachable state [$Flavor]" -Skip:(-not $runs) {
+Describe "Execute types against every reachable state [$Flavor]" {
     BeforeAll {
         $slow = New-TestWorkflow -Flavor $Flavor -ProjectCode $project.Code -Task ([ordered]@{ one = 'sleep 5'; two = 'echo two' })
         $fast = New-TestWorkflow -Flavor $Flavor -ProjectCode $project.Code -Task ([ordered]@{ a = 'echo a' })
@@ -193,5 +192,22 @@ Describe "Execute types against every reachable state [$Flavor]" -Skip:(-not $ru
         if ($final -notcontains ($instance | Get-DsInstance).State) {
             $instance | Stop-DsInstance -Force -Wait -PollIntervalSec 0.2 -TimeoutSec 120 -ErrorAction SilentlyContinue | Out-Null
         }
+    }
+}
+
+Describe "Instance views [$Flavor]" {
+    It 'colours the state where the host renders ANSI, and shows it plain otherwise' {
+        $wf = New-TestWorkflow -Flavor $Flavor -ProjectCode $project.Code -Task ([ordered]@{ ok = 'echo ok' })
+        $done = $wf | Start-DsWorkflow -Wait -PollIntervalSec 0.2 -TimeoutSec 60
+        $previous = $PSStyle.OutputRendering
+        try {
+            $PSStyle.OutputRendering = 'Ansi'
+            ($done | Format-Table | Out-String) | Should -Match ([regex]::Escape($PSStyle.Foreground.Green) + 'SUCCESS')
+            $PSStyle.OutputRendering = 'PlainText'
+            $plain = $done | Format-Table | Out-String
+            $plain | Should -Not -Match "`e\["
+            $plain | Should -Match 'SUCCESS'
+        }
+        finally { $PSStyle.OutputRendering = $previous }
     }
 }

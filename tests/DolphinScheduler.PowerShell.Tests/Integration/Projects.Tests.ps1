@@ -65,6 +65,26 @@ Describe "Projects [$Flavor]" {
         $skipped[0].Code | Should -Be (@(Get-DsProject -First 2 -PageSize 1))[1].Code
     }
 
+    It 'shows a progress bar over a listing longer than one page, and completes it' {
+        1..3 | ForEach-Object { $null = New-DsProject -Name (New-TestName pp) }
+        # A runspace of its own: its progress stream is collected instead of going to this host.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($ModulePath, $BaseUri)
+                    Import-Module (Join-Path $ModulePath 'DolphinScheduler.psd1')
+                    $cred = [pscredential]::new('admin', (ConvertTo-SecureString 'dolphinscheduler123' -AsPlainText -Force))
+                    $null = Connect-DsServer -Uri $BaseUri -Credential $cred
+                    Get-DsProject -PageSize 2
+                }).AddArgument($env:DS_TEST_MODULE_PATH).AddArgument($BaseUri).Invoke()
+            $records = @($ps.Streams.Progress)
+        }
+        finally { $ps.Dispose() }
+        $records.Count | Should -BeGreaterThan 1
+        $records[0].StatusDescription | Should -Match '^\d+ of \d+$'
+        $records[-1].RecordType | Should -Be 'Completed'
+    }
+
     It 'removes a project; -WhatIf sends nothing' {
         $p = New-DsProject -Name (New-TestName p)
         $sent = Measure-SandboxRequest -BaseUri $BaseUri { $p | Remove-DsProject -WhatIf }

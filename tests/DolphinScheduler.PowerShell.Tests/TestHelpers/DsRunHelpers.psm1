@@ -3,37 +3,6 @@
 # workflow cmdlets.
 Set-StrictMode -Version Latest
 
-function Test-SandboxImplements {
-    <# Whether the sandbox source registers handlers for these contract templates. Read from the source, not asked over
-       HTTP: asking an unimplemented endpoint records a NotImplemented violation that fails the end-of-run contract check. #>
-    param([Parameter(Mandatory)] [string[]] $Template)
-    $api = Join-Path $PSScriptRoot '../../../src/DolphinScheduler.Sandbox/Api'
-    if (-not (Test-Path $api)) { return $false }
-    $text = (Get-ChildItem $api -Recurse -Filter '*.cs' | ForEach-Object { Get-Content $_.FullName -Raw }) -join "`n"
-    foreach ($t in $Template) {
-        if (-not $text.Contains('"' + $t + '"')) { return $false }
-    }
-    $true
-}
-
-function Get-RunEndpoints {
-    @(
-        '/projects/{projectCode}/workflow-definition',
-        '/projects/{projectCode}/workflow-definition/{code}/release',
-        '/projects/{projectCode}/task-definition/gen-task-codes',
-        '/projects/{projectCode}/workflow-definition/simple-list',
-        '/projects/{projectCode}/executors/start-workflow-instance',
-        '/projects/{projectCode}/executors/execute',
-        '/projects/{projectCode}/workflow-instances',
-        '/projects/{projectCode}/workflow-instances/{id}',
-        '/projects/{projectCode}/workflow-instances/{id}/tasks',
-        '/projects/{projectCode}/workflow-instances/trigger',
-        '/projects/{projectCode}/task-instances',
-        '/log/detail',
-        '/log/download-log'
-    )
-}
-
 function Get-DefinitionSegment([string] $Flavor) { if ($Flavor -eq '3.2') { 'process-definition' } else { 'workflow-definition' } }
 
 function New-TestWorkflow {
@@ -54,13 +23,16 @@ function New-TestWorkflow {
     $previous = 0
     foreach ($entry in $Task.GetEnumerator()) {
         $code = [long]$codes[$i]
-        $defs.Add([ordered]@{
-                code = $code; version = 0; name = $entry.Key; description = ''; taskType = 'SHELL'
-                taskParams = @{ localParams = @(); rawScript = $entry.Value; resourceList = @() }
-                flag = 'YES'; taskPriority = 'MEDIUM'; workerGroup = 'default'; environmentCode = -1
-                failRetryTimes = 0; failRetryInterval = 1; timeoutFlag = 'CLOSE'; timeoutNotifyStrategy = ''; timeout = 0
-                delayTime = 0; taskGroupId = 0; taskGroupPriority = 0; cpuQuota = -1; memoryMax = -1; taskExecuteType = 'BATCH'
-            })
+        $definition = [ordered]@{
+            code = $code; version = 0; name = $entry.Key; description = ''; taskType = 'SHELL'
+            taskParams = @{ localParams = @(); rawScript = $entry.Value; resourceList = @() }
+            flag = 'YES'; taskPriority = 'MEDIUM'; workerGroup = 'default'; environmentCode = -1
+            failRetryTimes = 0; failRetryInterval = 1; timeoutFlag = 'CLOSE'; timeoutNotifyStrategy = ''; timeout = 0
+            delayTime = 0; taskGroupId = 0; taskGroupPriority = 0; cpuQuota = -1; memoryMax = -1; taskExecuteType = 'BATCH'
+        }
+        # 3.2.2 reads isCache on every task and fails with 10001 without it (docs/server-compatibility.md).
+        if ($Flavor -eq '3.2') { $definition.isCache = 'NO' }
+        $defs.Add($definition)
         $pre = if ($Parallel) { 0 } else { $previous }
         $rels.Add([ordered]@{ name = ''; preTaskCode = $pre; preTaskVersion = 0; postTaskCode = $code; postTaskVersion = 0; conditionType = 'NONE'; conditionParams = @{} })
         $previous = $code
@@ -99,4 +71,4 @@ function Wait-TestCondition {
     throw "Timed out after $TimeoutSec s waiting for $Because."
 }
 
-Export-ModuleMember -Function Test-SandboxImplements, Get-RunEndpoints, New-TestWorkflow, Send-RawExecute, Wait-TestCondition
+Export-ModuleMember -Function New-TestWorkflow, Send-RawExecute, Wait-TestCondition

@@ -75,7 +75,7 @@ public static class Workflows
     public static JsonObject Http() => new()
     {
         ["localParams"] = new JsonArray(), ["httpParams"] = new JsonArray(), ["url"] = "https://example.com/health",
-        ["httpRequestMethod"] = "GET", ["httpCheckCondition"] = "STATUS_CODE_DEFAULT", ["condition"] = "",
+        ["httpMethod"] = "GET", ["httpCheckCondition"] = "STATUS_CODE_DEFAULT", ["condition"] = "",
         ["connectTimeout"] = 60000, ["socketTimeout"] = 60000,
     };
 

@@ -30,6 +30,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Connection
         /// <summary>A connection saved with Save-DsConnection (URI, token and options), for scheduled jobs.</summary>
         [Parameter(Mandatory = true, ParameterSetName = SavedSet)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Name { get; set; } = null!;
 
         /// <summary>An access token: a SecureString, a string, or a DsToken from New-DsToken.</summary>
@@ -111,14 +112,10 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Connection
 
         private Uri NormalizeUri(Uri uri)
         {
-            if (!uri.IsAbsoluteUri || (uri.Scheme != "http" && uri.Scheme != "https"))
-                ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(nameof(Uri), "must be an absolute http or https URI such as http://host:12345/dolphinscheduler.", uri));
-            if (uri.AbsolutePath == "/" || uri.AbsolutePath.Length == 0)
-            {
-                WriteVerbose("No path in -Uri; using DolphinScheduler's context path /dolphinscheduler.");
-                return new Uri(uri, "/dolphinscheduler");
-            }
-            return new Uri(uri.GetLeftPart(UriPartial.Path).TrimEnd('/'));
+            var normalized = ApiUri.Normalize(uri, out var problem, out var added);
+            if (normalized == null) ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(nameof(Uri), problem!, uri));
+            if (added) WriteVerbose("No path in -Uri; using DolphinScheduler's context path " + ApiUri.ContextPath + ".");
+            return normalized!;
         }
 
         private SecureString TokenFrom(object value)

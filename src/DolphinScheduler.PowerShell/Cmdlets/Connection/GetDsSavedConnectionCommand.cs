@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Infrastructure;
 using DolphinScheduler.Client.Saved;
 
 namespace DolphinScheduler.PowerShell.Cmdlets.Connection
@@ -12,9 +13,10 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Connection
     public sealed class GetDsSavedConnectionCommand : PSCmdlet
     {
         /// <summary>Names; wildcards allowed.</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[]? Name { get; set; }
 
         protected override void ProcessRecord()

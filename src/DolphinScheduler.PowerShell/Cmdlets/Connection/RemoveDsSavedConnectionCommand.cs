@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Infrastructure;
 using DolphinScheduler.Client.Saved;
 
 namespace DolphinScheduler.PowerShell.Cmdlets.Connection
@@ -11,8 +12,9 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Connection
     public sealed class RemoveDsSavedConnectionCommand : PSCmdlet
     {
         /// <summary>The saved connection's name (pipeline from Get-DsSavedConnection).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Name { get; set; } = null!;
 
         /// <summary>Do not ask for confirmation.</summary>

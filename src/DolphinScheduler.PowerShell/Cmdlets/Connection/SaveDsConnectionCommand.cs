@@ -1,8 +1,10 @@
 using System;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Infrastructure;
 using DolphinScheduler.Client.Saved;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Errors;
+using DolphinScheduler.PowerShell.Infrastructure;
 
 namespace DolphinScheduler.PowerShell.Cmdlets.Connection
 {
@@ -16,6 +18,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Connection
         /// <summary>The name to save it under (case-insensitive).</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ValidatePattern(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
         public string Name { get; set; } = null!;
 
@@ -49,9 +52,10 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Connection
 
         protected override void ProcessRecord()
         {
-            if (!Uri.IsAbsoluteUri || (Uri.Scheme != "http" && Uri.Scheme != "https"))
+            var uri = ApiUri.Normalize(Uri, out var uriProblem, out _);
+            if (uri == null)
             {
-                WriteError(ErrorRecordFactory.InvalidArgument(nameof(Uri), "must be an absolute http or https URI.", Uri));
+                WriteError(ErrorRecordFactory.InvalidArgument(nameof(Uri), uriProblem!, Uri));
                 return;
             }
             var token = TokenValue.From(Token, out var problem);
@@ -67,8 +71,8 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Connection
                     "DsSavedConnectionExists", ErrorCategory.ResourceExists, Name));
                 return;
             }
-            if (!ShouldProcess(Name + " (" + Uri + ") in " + store.FilePath, "Save connection")) return;
-            var saved = store.Save(Name, Uri, token, ConnectDsServerCommand.ParseVersion(ServerVersion), SkipCertificateCheck, TimeoutSec);
+            if (!ShouldProcess(Name + " (" + uri + ") in " + store.FilePath, "Save connection")) return;
+            var saved = store.Save(Name, uri, token, ConnectDsServerCommand.ParseVersion(ServerVersion), SkipCertificateCheck, TimeoutSec);
             if (!saved.Protection.StartsWith("DPAPI", StringComparison.Ordinal))
                 WriteWarning("The token is stored unencrypted in " + saved.Path + ", readable only by the current user (this platform has no DPAPI).");
             WriteObject(saved);

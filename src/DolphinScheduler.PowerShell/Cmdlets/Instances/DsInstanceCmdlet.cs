@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.Client;
 using DolphinScheduler.Client.Clients;
 using DolphinScheduler.PowerShell.Arguments;
@@ -20,6 +21,9 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
             public InstanceEndedException(string message, DsInstance instance) : base(message) { Instance = instance; }
             public DsInstance Instance { get; }
         }
+
+        /// <summary>The state a waited-for instance should end in: SUCCESS, except after STOP (STOP) and PAUSE (PAUSE).</summary>
+        protected virtual string ExpectedEnd => "SUCCESS";
 
         protected DsInstance ResolveInstance(DsClient client, InstanceArgument argument, ProjectArgument? project) =>
             Run(ct => argument.ResolveAsync(client, project, ct));
@@ -71,10 +75,10 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
                     + timeoutSec.ToString(CultureInfo.InvariantCulture) + " s; it is " + final.State + ".", DsErrorKind.Timeout);
                 WriteError(new ErrorRecord(ex, "DsInstanceWaitTimeout", ErrorCategory.OperationTimeout, final));
             }
-            else if (!status.Succeeded)
+            else if (final.State != ExpectedEnd)
             {
                 var ex = new InstanceEndedException("Workflow instance '" + final.Name + "' (id " + final.Id.ToString(CultureInfo.InvariantCulture) + ") ended in state " + final.State
-                    + ", not SUCCESS." + (final.State == "FAILURE" ? " Its failed tasks: Get-DsTaskInstance -State FAILURE; rerun them with Restart-DsInstance -FailedTasksOnly." : ""), final);
+                    + ", not " + ExpectedEnd + "." + (final.State == "FAILURE" ? " Its failed tasks: Get-DsTaskInstance -State FAILURE; rerun them with Restart-DsInstance -FailedTasksOnly." : ""), final);
                 WriteError(new ErrorRecord(ex, "DsInstanceNotSucceeded", ErrorCategory.InvalidResult, final));
             }
             return status;
@@ -102,6 +106,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
         /// <summary>The project of an instance given by id or name: a DsProject, its name or code.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectCode")]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public ProjectArgument? Project { get; set; }
 
         /// <summary>Wait until the instance (the new run, for a rerun or recovery) has ended, then emit it; an end other than SUCCESS also writes an error.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.Client;
 using DolphinScheduler.Client.Clients;
 using DolphinScheduler.Client.Paging;
@@ -27,6 +28,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
         /// <summary>The project: a DsProject, its name or its code. Required with -Id.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectCode")]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public ProjectArgument? Project { get; set; }
 
         /// <summary>Only the instances of this workflow: a DsWorkflow (any object with Code and ProjectCode), or a workflow name or code.</summary>
@@ -36,6 +38,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
 
         /// <summary>Instance ids (with -Project).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
+        [ValidateRange(1, int.MaxValue)]
         [Alias("InstanceId")]
         public int[] Id { get; set; } = null!;
 
@@ -54,8 +57,9 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
         public DateTime? StartedBefore { get; set; }
 
         /// <summary>Only instances run by this master host.</summary>
+        /// <remarks>The surface names it -Host; it hides PSCmdlet.Host, which this cmdlet never uses.</remarks>
         [Parameter(ParameterSetName = ListSet)]
-        public string? Host { get; set; }
+        public new string? Host { get; set; }
 
         /// <summary>DS's substring search on the instance name.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -87,13 +91,22 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
                 case DsProject p:
                     project = new ProjectArgument(p);
                     break;
+                case string name when string.IsNullOrWhiteSpace(name):
+                    WriteError(Errors.ErrorRecordFactory.InvalidArgument("InputObject", "a piped project name must not be empty or white space.", name));
+                    return;
                 case string name:
                     project = new ProjectArgument(name);
                     break;
                 case null:
                     break;
                 default:
-                    workflow = WorkflowReference.From(InputObject) ?? workflow;
+                    var piped = WorkflowReference.From(InputObject);
+                    if (piped == null)
+                    {
+                        WriteError(Errors.ErrorRecordFactory.InvalidArgument("InputObject", "'" + input + "' is not an instance, a task instance, a project or a workflow.", input));
+                        return;
+                    }
+                    workflow = piped;
                     break;
             }
 

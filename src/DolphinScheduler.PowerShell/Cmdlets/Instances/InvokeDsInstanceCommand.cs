@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 
 namespace DolphinScheduler.PowerShell.Cmdlets.Instances
@@ -24,6 +25,8 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
 
         protected override string ExecuteTypeToSend => ExecuteType.ToUpperInvariant();
 
+        protected override string ExpectedEnd => ExecuteTypeToSend switch { "STOP" => "STOP", "PAUSE" => "PAUSE", _ => "SUCCESS" };
+
         protected override bool Confirm(string target, string action)
         {
             if (ExecuteTypeToSend != "STOP") return ShouldProcess(target, action);
@@ -34,7 +37,17 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
             var preference = GetVariableValue("ConfirmPreference", ConfirmImpact.High);
             if (preference is ConfirmImpact ci && ci == ConfirmImpact.None) return true;
             if (preference is PSObject ps && ps.BaseObject is ConfirmImpact ci2 && ci2 == ConfirmImpact.None) return true;
-            return ShouldContinue("Stop " + target + "?", "Confirm STOP");
+            try
+            {
+                return ShouldContinue("Stop " + target + "?", "Confirm STOP");
+            }
+            catch (Exception ex) when (ex is PSInvalidOperationException || ex is System.Management.Automation.Host.HostException || ex is NotImplementedException)
+            {
+                // A non-interactive host (a scheduled job) cannot ask: refuse with what to do instead.
+                WriteError(new ErrorRecord(new InvalidOperationException("STOP needs confirmation and this host cannot ask: add -Force (or -Confirm:$false) to stop " + target + "."),
+                    "DsConfirmationRequired", ErrorCategory.InvalidOperation, target));
+                return false;
+            }
         }
 
         private bool WhatIf() =>
@@ -55,6 +68,8 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
 
         protected override string ExecuteTypeToSend => "STOP";
 
+        protected override string ExpectedEnd => "STOP";
+
         protected override bool Confirm(string target, string action) => ShouldChange(target, action, Force);
     }
 
@@ -66,6 +81,8 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
     public sealed class SuspendDsInstanceCommand : DsExecuteCmdlet
     {
         protected override string ExecuteTypeToSend => "PAUSE";
+
+        protected override string ExpectedEnd => "PAUSE";
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.PowerShell.Arguments;
 
 namespace DolphinScheduler.PowerShell.Cmdlets.Instances
@@ -20,6 +21,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
         /// <summary>The project of an instance given by id or name.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectCode")]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public ProjectArgument? Project { get; set; }
 
         /// <summary>Do not ask for confirmation.</summary>

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.Client.Clients;
 using DolphinScheduler.PowerShell.Arguments;
 
@@ -24,11 +25,13 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
         /// <summary>The workflow: a DsWorkflow (or any object with Code and ProjectCode), or its name or code.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(WorkflowCompleter))]
         public object Workflow { get; set; } = null!;
 
         /// <summary>The project of a workflow given by name (or code).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectCode")]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public ProjectArgument? Project { get; set; }
 
         /// <summary>Start parameters (startParams): names and values that override the workflow's global parameters.</summary>
@@ -39,10 +42,12 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
         /// <summary>The tenant (OS user) the tasks run as; DS's default is 'default'.</summary>
         [Parameter]
         [Alias("TenantCode")]
+        [ArgumentCompleter(typeof(TenantCompleter))]
         public string? Tenant { get; set; }
 
         /// <summary>The worker group to run on; DS's default is 'default'.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(WorkerGroupCompleter))]
         public string? WorkerGroup { get; set; }
 
         /// <summary>CONTINUE (run the other branches after a task failed; DS's UI default) or END (stop the instance).</summary>
@@ -57,6 +62,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
 
         /// <summary>The alert group for -WarningType.</summary>
         [Parameter]
+        [ValidateRange(0, int.MaxValue)]
         public int? WarningGroupId { get; set; }
 
         /// <summary>The instance priority.</summary>
@@ -66,6 +72,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
 
         /// <summary>The environment code (-1: none).</summary>
         [Parameter]
+        [ValidateRange(-1, long.MaxValue)]
         public long? EnvironmentCode { get; set; }
 
         /// <summary>Dry run: DS walks the DAG without executing the tasks.</summary>

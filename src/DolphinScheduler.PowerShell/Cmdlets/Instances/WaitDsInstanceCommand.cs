@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.PowerShell.Arguments;
 
 namespace DolphinScheduler.PowerShell.Cmdlets.Instances
@@ -22,6 +23,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
         /// <summary>The project of an instance given by id or name.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectCode")]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public ProjectArgument? Project { get; set; }
 
         /// <summary>Give up after this many seconds (0: no limit); a timeout writes an error.</summary>

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
 
@@ -19,11 +20,14 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Projects
         [Parameter(Position = 0, ParameterSetName = ByNameSet, ValueFromPipeline = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Project codes (the 64-bit identifiers).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByCodeSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectCode")]
+        [ValidateRange(1, long.MaxValue)]
         public long[] Code { get; set; } = null!;
 
         protected override void ProcessRecord()

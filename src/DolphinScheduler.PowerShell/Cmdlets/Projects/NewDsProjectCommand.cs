@@ -13,6 +13,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Projects
         /// <summary>The project name (unique on the server).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ValidateLength(1, 100)]
         public string Name { get; set; } = null!;
 

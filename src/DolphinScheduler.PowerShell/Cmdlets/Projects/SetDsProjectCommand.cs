@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
 
@@ -15,11 +16,13 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Projects
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "Code", "ProjectCode")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public ProjectArgument Project { get; set; } = null!;
 
         /// <summary>A new name for the project.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ValidateLength(1, 100)]
         public string? NewName { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Infrastructure;
 
 namespace DolphinScheduler.PowerShell.Cmdlets.Resources
 {
@@ -14,6 +15,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Resources
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName")]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[] Path { get; set; } = null!;
 
         /// <summary>Return an existing directory instead of failing (DS code 20005).</summary>

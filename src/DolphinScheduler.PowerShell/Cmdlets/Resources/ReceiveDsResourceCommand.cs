@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Infrastructure;
 using DolphinScheduler.PowerShell.Arguments;
 
 namespace DolphinScheduler.PowerShell.Cmdlets.Resources
@@ -25,6 +26,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Resources
         /// <summary>A local folder, or a file path for a single resource. Default: the current folder.</summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? Destination { get; set; }
 
         /// <summary>Replace local files that already exist.</summary>
@@ -48,7 +50,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Resources
                     try
                     {
                         var file = RunWithProgress<FileInfo, (long Done, long Total)>(
-                            (progress, ct) => client.Resources.DownloadAsync(resource.FullName, target, Force, progress, ct),
+                            (progress, ct) => client.Resources.DownloadAsync(resource.FullName, target, Force, progress, ct, resource.Size),
                             p => new ProgressRecord(ActivityId, activity, Size(p.Done) + (p.Total >= 0 ? " of " + Size(p.Total) : ""))
                             {
                                 PercentComplete = p.Total > 0 ? (int)Math.Min(100, p.Done * 100 / p.Total) : -1,

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Infrastructure;
 
 namespace DolphinScheduler.PowerShell.Cmdlets.Resources
 {
@@ -20,11 +21,13 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Resources
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName", "PSPath", "LiteralPath")]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[] Path { get; set; } = null!;
 
         /// <summary>The resource folder to upload into, e.g. /flink (folder-relative, or a full name). Default: the root.</summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Destination { get; set; } = "/";
 
         /// <summary>Replace resources that already exist.</summary>

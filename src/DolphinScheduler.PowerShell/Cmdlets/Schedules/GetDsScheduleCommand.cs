@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
 
@@ -18,16 +19,19 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
         /// <summary>The project: a DsProject (pipeline), its name or its code. Not needed with a DsWorkflow.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectCode")]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public ProjectArgument? Project { get; set; }
 
         /// <summary>Only the schedule of this workflow: a DsWorkflow (pipeline), or its name or code.</summary>
         [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("WorkflowCode")]
+        [ArgumentCompleter(typeof(WorkflowCompleter))]
         public WorkflowArgument? Workflow { get; set; }
 
         /// <summary>Schedule ids.</summary>
         [Parameter]
         [Alias("ScheduleId")]
+        [ValidateRange(1, int.MaxValue)]
         public int[]? Id { get; set; }
 
         protected override void ProcessRecord()

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.Client.Clients;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
@@ -22,11 +23,13 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("WorkflowCode")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(WorkflowCompleter))]
         public WorkflowArgument Workflow { get; set; } = null!;
 
         /// <summary>The project of a workflow given by name or code.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectCode")]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public ProjectArgument? Project { get; set; }
 
         /// <summary>Quartz cron, seconds first: '0 0 2 * * ?' is every day at 02:00.</summary>
@@ -36,15 +39,18 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
 
         /// <summary>When the schedule starts to apply (default: now).</summary>
         [Parameter]
+        [ValidateDateRange]
         public DateTime StartTime { get; set; }
 
         /// <summary>When it stops applying (default: 100 years after the start).</summary>
         [Parameter]
+        [ValidateDateRange]
         public DateTime EndTime { get; set; }
 
         /// <summary>IANA time zone the cron fires in (default: the DS user's time zone, else UTC).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? TimeZone { get; set; }
 
         /// <summary>END (stop other tasks when one fails) or CONTINUE (DS default for new schedules).</summary>
@@ -59,10 +65,13 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
 
         /// <summary>The alert group to notify.</summary>
         [Parameter]
+        [ValidateRange(0, int.MaxValue)]
         public int WarningGroupId { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
+        [ArgumentCompleter(typeof(WorkerGroupCompleter))]
         public string? WorkerGroup { get; set; }
 
         /// <summary>The tenant the runs use (tenant code or DsTenant; DS default: default).</summary>
@@ -70,6 +79,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
         [Alias("TenantCode")]
         [TenantCodeTransformation]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? Tenant { get; set; }
 
         /// <summary>Priority of the workflow instances the schedule starts.</summary>
@@ -78,6 +88,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
         public string? Priority { get; set; }
 
         [Parameter]
+        [ValidateRange(-1, long.MaxValue)]
         public long EnvironmentCode { get; set; }
 
         /// <summary>Bring the schedule online right away.</summary>

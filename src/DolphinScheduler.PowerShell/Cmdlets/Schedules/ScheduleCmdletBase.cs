@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.Client;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
@@ -24,18 +25,21 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
         /// <summary>The schedule id (with -Project).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ScheduleId")]
+        [ValidateRange(1, int.MaxValue)]
         public int Id { get; set; }
 
         /// <summary>The workflow whose schedule is meant: a DsWorkflow, or its name or code (with -Project).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByWorkflowSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("WorkflowCode")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(WorkflowCompleter))]
         public WorkflowArgument Workflow { get; set; } = null!;
 
         /// <summary>The project: a DsProject, its name or its code.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = ByWorkflowSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectCode")]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public ProjectArgument? Project { get; set; }
 
         protected DsConnection TargetConnection() =>

@@ -1,5 +1,7 @@
 using System;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Infrastructure;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.Client.Clients;
 
 namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
@@ -19,13 +21,16 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
         public string? Cron { get; set; }
 
         [Parameter]
+        [ValidateDateRange]
         public DateTime StartTime { get; set; }
 
         [Parameter]
+        [ValidateDateRange]
         public DateTime EndTime { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? TimeZone { get; set; }
 
         [Parameter]
@@ -37,16 +42,20 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
         public string? WarningType { get; set; }
 
         [Parameter]
+        [ValidateRange(0, int.MaxValue)]
         public int WarningGroupId { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
+        [ArgumentCompleter(typeof(WorkerGroupCompleter))]
         public string? WorkerGroup { get; set; }
 
         [Parameter]
         [Alias("TenantCode")]
         [TenantCodeTransformation]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? Tenant { get; set; }
 
         [Parameter]
@@ -54,6 +63,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Schedules
         public string? Priority { get; set; }
 
         [Parameter]
+        [ValidateRange(-1, long.MaxValue)]
         public long EnvironmentCode { get; set; }
 
         /// <summary>Emit the updated schedule.</summary>

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
 
@@ -17,6 +18,8 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         [Alias("Name")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
+        [ArgumentCompleter(typeof(TenantCompleter))]
         public string[]? TenantCode { get; set; }
 
         protected override void ProcessRecord()

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
 
@@ -14,6 +15,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         /// <summary>Only this user's tokens: a DsUser, its name or its id.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserName", "UserId")]
+        [ArgumentCompleter(typeof(UserCompleter))]
         public UserArgument? User { get; set; }
 
         protected override void ProcessRecord()

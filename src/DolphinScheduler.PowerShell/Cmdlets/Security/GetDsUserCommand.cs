@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
 
@@ -20,6 +21,8 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         [Alias("Name")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
+        [ArgumentCompleter(typeof(UserCompleter))]
         public string[]? UserName { get; set; }
 
         /// <summary>The connected user itself (any user may read itself).</summary>

@@ -13,12 +13,14 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         /// <summary>The queue's display name (queueName), unique.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ValidateLength(1, 64)]
         public string Name { get; set; } = null!;
 
         /// <summary>The YARN queue (queue), e.g. root.etl; unique.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ValidateLength(1, 64)]
         public string QueueValue { get; set; } = null!;
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
 
@@ -14,12 +15,14 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         /// <summary>The tenant code: an OS user name (lowercase letters, digits, '_' and '-', starting with a letter or '_').</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        [ValidateLength(1, 32)]
+        [ValidateNotBlank]
+        [ValidateLength(1, 30)]
         public string TenantCode { get; set; } = null!;
 
         /// <summary>The queue: a DsQueue, its name or its id.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(QueueCompleter))]
         public QueueArgument Queue { get; set; } = null!;
 
         /// <summary>A description.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Errors;
 using DolphinScheduler.PowerShell.Infrastructure;
@@ -20,6 +21,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserName", "UserId")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(UserCompleter))]
         public UserArgument User { get; set; } = null!;
 
         /// <summary>When the token expires (must be in the future).</summary>

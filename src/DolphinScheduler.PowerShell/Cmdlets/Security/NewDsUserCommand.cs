@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using System.Security;
 using DolphinScheduler.Client.Clients;
 using DolphinScheduler.PowerShell.Arguments;
@@ -16,6 +17,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         /// <summary>The login name, unique.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ValidateLength(1, 39)]
         public string UserName { get; set; } = null!;
 
@@ -27,15 +29,18 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         /// <summary>The tenant the user's tasks run as: a DsTenant, its code or its id.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(TenantCompleter))]
         public TenantArgument Tenant { get; set; } = null!;
 
         /// <summary>The user's e-mail address (DS requires a valid one).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Email { get; set; } = null!;
 
         /// <summary>A queue that overrides the tenant's: a DsQueue, its name or its id.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(QueueCompleter))]
         public QueueArgument? Queue { get; set; }
 
         /// <summary>A phone number (11 digits in DS's check).</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
 
@@ -15,6 +16,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("TenantCode", "Id", "TenantId")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(TenantCompleter))]
         public TenantArgument Tenant { get; set; } = null!;
 
         /// <summary>Do not ask for confirmation.</summary>

@@ -19,7 +19,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         public DsToken Token { get; set; } = null!;
 
         /// <summary>Token ids.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = IdSet)]
+        [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
         public int[] Id { get; set; } = null!;
 

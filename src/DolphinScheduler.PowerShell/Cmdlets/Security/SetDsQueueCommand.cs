@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
 
@@ -15,17 +16,20 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "Id", "QueueId")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(QueueCompleter))]
         public QueueArgument Queue { get; set; } = null!;
 
         /// <summary>A new display name.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ValidateLength(1, 64)]
         public string? NewName { get; set; }
 
         /// <summary>A new YARN queue value.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ValidateLength(1, 64)]
         public string? QueueValue { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
 
@@ -15,17 +16,20 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("TenantCode", "Id", "TenantId")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(TenantCompleter))]
         public TenantArgument Tenant { get; set; } = null!;
 
         /// <summary>A new tenant code.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        [ValidateLength(1, 32)]
+        [ValidateNotBlank]
+        [ValidateLength(1, 30)]
         public string? NewTenantCode { get; set; }
 
         /// <summary>The new queue: a DsQueue, its name or its id.</summary>
         [Parameter]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(QueueCompleter))]
         public QueueArgument? Queue { get; set; }
 
         /// <summary>The new description; an empty string clears it.</summary>

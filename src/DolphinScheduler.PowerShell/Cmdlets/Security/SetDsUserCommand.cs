@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using System.Security;
 using DolphinScheduler.Client.Clients;
 using DolphinScheduler.PowerShell.Arguments;
@@ -17,6 +18,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserName", "Id", "UserId")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(UserCompleter))]
         public UserArgument User { get; set; } = null!;
 
         /// <summary>A new password. DS ends every session of the user when its password is set.</summary>
@@ -27,16 +29,19 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         /// <summary>A new tenant: a DsTenant, its code or its id.</summary>
         [Parameter]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(TenantCompleter))]
         public TenantArgument? Tenant { get; set; }
 
         /// <summary>A new queue override: a DsQueue, its name or its id.</summary>
         [Parameter]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(QueueCompleter))]
         public QueueArgument? Queue { get; set; }
 
         /// <summary>A new e-mail address.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? Email { get; set; }
 
         /// <summary>A new phone number; an empty string clears it.</summary>
@@ -50,6 +55,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         /// <summary>The user's time zone, e.g. Asia/Shanghai (dates the user sends are read in it).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? TimeZone { get; set; }
 
         /// <summary>Emit the updated user.</summary>
@@ -64,7 +70,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
             {
                 var user = Run(ct => User.ResolveAsync(client, ct));
                 var tenantId = Tenant != null ? Run(ct => Tenant.ResolveAsync(client, ct)).Id : user.TenantId;
-                var queue = Queue != null ? Run(ct => Queue.ResolveAsync(client, ct)).Name : user.Queue ?? "";
+                var queue = Queue != null ? Run(ct => Queue.ResolveAsync(client, ct)).Name : user.OwnQueue;
                 if (!ShouldProcess(user.UserName + " on " + connection.Uri, "Update user")) return;
                 var spec = new UserSpec
                 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.Client.Clients;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
@@ -31,6 +32,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Tasks
         [Parameter(ParameterSetName = ByInstanceSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(Mandatory = true, ParameterSetName = ByProjectSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectCode")]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public ProjectArgument? Project { get; set; }
 
         /// <summary>Only tasks in this state (a TaskExecutionStatus name such as FAILURE, SUCCESS, RUNNING_EXECUTION, KILL).</summary>
@@ -42,6 +44,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Tasks
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[]? Name { get; set; }
 
         protected override void ProcessRecord()

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.Client.Clients;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
@@ -27,6 +28,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Tasks
         /// <summary>The project of a task instance given by id (needed with -Follow, to read the task's state).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectCode")]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public ProjectArgument? Project { get; set; }
 
         /// <summary>Only the last this many lines (then, with -Follow, the new ones).</summary>

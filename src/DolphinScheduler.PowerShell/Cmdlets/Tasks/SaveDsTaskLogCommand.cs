@@ -27,6 +27,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Tasks
         /// <summary>The file to write, or an existing folder (default: the current folder).</summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Destination { get; set; } = ".";
 
         /// <summary>Overwrite an existing file.</summary>

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.Client.Paging;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
@@ -23,17 +24,21 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Workflows
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectCode")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public ProjectArgument Project { get; set; } = null!;
 
         /// <summary>Workflow names; wildcards allowed. Without -Name every workflow of the project is listed.</summary>
         [Parameter(Position = 1, ParameterSetName = ByNameSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
+        [ArgumentCompleter(typeof(WorkflowCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Workflow codes.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByCodeSet)]
         [Alias("WorkflowCode")]
+        [ValidateRange(1, long.MaxValue)]
         public long[] Code { get; set; } = null!;
 
         protected override void ProcessRecord()

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Infrastructure;
 using DolphinScheduler.Client.Workflows;
 
 namespace DolphinScheduler.PowerShell.Cmdlets.Workflows
@@ -21,12 +22,14 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Workflows
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Name { get; set; } = null!;
 
         /// <summary>The DS task type: SHELL (default), PYTHON, SQL, HTTP, FLINK, SPARK, or any other plugin's name.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(TaskTypeCompleter))]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Type { get; set; } = "SHELL";
 
         /// <summary>The script (rawScript; sql for SQL tasks).</summary>
@@ -70,6 +73,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Workflows
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string WorkerGroup { get; set; } = "default";
 
         [Parameter]
@@ -87,6 +91,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Workflows
 
         /// <summary>The environment's code (-1: none).</summary>
         [Parameter]
+        [ValidateRange(-1, long.MaxValue)]
         public long EnvironmentCode { get; set; } = -1;
 
         /// <summary>Create the task disabled (skipped when the workflow runs).</summary>

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.Client.Clients;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
@@ -26,11 +27,13 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Workflows
         [Parameter(Mandatory = true, Position = 0)]
         [Alias("ProjectCode")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public ProjectArgument Project { get; set; } = null!;
 
         /// <summary>The workflow name (unique in the project).</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ValidateLength(1, 255)]
         public string Name { get; set; } = null!;
 

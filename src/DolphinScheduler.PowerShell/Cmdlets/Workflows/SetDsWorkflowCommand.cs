@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Infrastructure;
 using DolphinScheduler.Client.Clients;
 
 namespace DolphinScheduler.PowerShell.Cmdlets.Workflows
@@ -22,6 +23,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Workflows
         /// <summary>A new name.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ValidateLength(1, 255)]
         public string? NewName { get; set; }
 

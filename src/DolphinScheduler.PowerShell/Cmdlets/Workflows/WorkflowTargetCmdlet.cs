@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DolphinScheduler.PowerShell.Completion;
 using DolphinScheduler.PowerShell.Arguments;
 using DolphinScheduler.PowerShell.Infrastructure;
 
@@ -14,11 +15,13 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Workflows
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "Code", "WorkflowCode")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(WorkflowCompleter))]
         public WorkflowArgument Workflow { get; set; } = null!;
 
         /// <summary>The project of a workflow given by name or code: a DsProject, its name or its code.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectCode")]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public ProjectArgument? Project { get; set; }
 
         protected DsConnection TargetConnection() => ResolveConnection(Workflow.Connection ?? Project?.Connection);

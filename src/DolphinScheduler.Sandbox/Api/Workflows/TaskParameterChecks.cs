@@ -23,9 +23,9 @@ public static class TaskParameterChecks
 
     public static bool Http32(JsonElement p) => NonEmpty(p, "url");
 
-    /// <summary>3.3+: also a known httpRequestMethod and connectTimeout &gt; 0 (a 3.2-style payload without them fails).</summary>
+    /// <summary>3.3+: also a known httpMethod (HttpParameters maps httpRequestMethod to it with @JsonProperty) and connectTimeout &gt; 0 (a 3.2-style payload without them fails).</summary>
     public static bool Http33(JsonElement p)
-        => NonEmpty(p, "url") && EnumIn(p, "httpRequestMethod", "GET", "POST", "HEAD", "PUT", "DELETE") && Number(p, "connectTimeout") > 0;
+        => NonEmpty(p, "url") && EnumIn(p, "httpMethod", "GET", "POST", "HEAD", "PUT", "DELETE") && Number(p, "connectTimeout") > 0;
 
     /// <summary>FLINK, FLINK_STREAM: programType set and (rawScript or mainJar set).</summary>
     public static bool Flink(JsonElement p)
