@@ -96,11 +96,12 @@ function New-BenchRow {
         [Parameter(Mandatory)] [double] $Ratio,
         [Parameter(Mandatory)] [string] $RatioMeaning,
         [Parameter(Mandatory)] [string] $Target,
-        [Parameter(Mandatory)] [bool] $Met
+        # $null for a diagnostic row without a target.
+        [AllowNull()] [object] $Met
     )
     [pscustomobject]@{
         Job = $Job; Ours = $Ours; Baseline = $Baseline; BaselineValue = $BaselineValue
-        Ratio = [Math]::Round($Ratio, 2); RatioMeaning = $RatioMeaning; Target = $Target; Met = $(if ($Met) { 'met' } else { 'NOT met' })
+        Ratio = [Math]::Round($Ratio, 2); RatioMeaning = $RatioMeaning; Target = $Target; Met = $(if ($null -eq $Met) { 'n/a' } elseif ($Met) { 'met' } else { 'NOT met' })
     }
 }
 
