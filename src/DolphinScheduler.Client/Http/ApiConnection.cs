@@ -45,9 +45,60 @@ namespace DolphinScheduler.Client.Http
                 var request = build().Add("pageNo", pageNo).Add("pageSize", pageSize);
                 var data = await SendAsync(request, ct).ConfigureAwait(false);
                 var w = new WireObject(data, Transport.Flavor);
-                var items = w.TryGet("totalList", out var list) ? MapArray(list, map) : Array.Empty<T>();
+                var items = w.TryGet("totalList", out var list) ? MapLazily(list, map) : Array.Empty<T>();
                 return new PageInfo<T>(items, w.Int("total") ?? items.Count, w.Int("totalPage") ?? 1, w.Int("currentPage") ?? pageNo);
             }, page, cancellationToken);
+        }
+
+        /// <summary>
+        /// A page's items, each mapped when it is first read: the pipeline gets the first object of a page without waiting
+        /// for the other 99 to be mapped (their dates parsed, their fields looked up), and mapping overlaps consumption.
+        /// </summary>
+        private IReadOnlyList<T> MapLazily<T>(JsonElement array, Func<WireObject, DsConnection, T> map)
+        {
+            if (array.ValueKind != JsonValueKind.Array) return Array.Empty<T>();
+            var elements = new JsonElement[array.GetArrayLength()];
+            var i = 0;
+            foreach (var item in array.EnumerateArray()) elements[i++] = item;
+            return new LazilyMapped<T>(elements, e => map(new WireObject(e, Transport.Flavor), Connection));
+        }
+
+        private sealed class LazilyMapped<T> : IReadOnlyList<T>
+        {
+            private readonly JsonElement[] _elements;
+            private readonly Func<JsonElement, T> _map;
+            private readonly T[] _items;
+            private readonly bool[] _mapped;
+
+            public LazilyMapped(JsonElement[] elements, Func<JsonElement, T> map)
+            {
+                _elements = elements;
+                _map = map;
+                _items = new T[elements.Length];
+                _mapped = new bool[elements.Length];
+            }
+
+            public int Count => _elements.Length;
+
+            public T this[int index]
+            {
+                get
+                {
+                    if (!_mapped[index])
+                    {
+                        _items[index] = _map(_elements[index]);
+                        _mapped[index] = true;
+                    }
+                    return _items[index];
+                }
+            }
+
+            public IEnumerator<T> GetEnumerator()
+            {
+                for (var i = 0; i < _elements.Length; i++) yield return this[i];
+            }
+
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
         }
 
         public IReadOnlyList<T> MapArray<T>(JsonElement array, Func<WireObject, DsConnection, T> map)

@@ -24,8 +24,26 @@ namespace DolphinScheduler.Client.Paging
             _cancellationToken = cancellationToken;
         }
 
+        private Task<PageInfo<T>>? _started;
+
         /// <summary>The server's total count, known after the first page has arrived.</summary>
         public int? Total { get; private set; }
+
+        /// <summary>
+        /// Requests the first page now rather than when enumeration begins, so its round trip overlaps whatever the
+        /// caller does first (a cmdlet resolving the project the list belongs to). The next enumeration uses it.
+        /// </summary>
+        public PagedList<T> Start()
+        {
+            if (_started == null && (_request.First ?? long.MaxValue) > 0)
+            {
+                var pageSize = Math.Max(1, _request.PageSize);
+                _started = _fetch((int)(_request.Skip / pageSize) + 1, pageSize, _cancellationToken);
+                // Never enumerated (the caller failed first): the page's failure must not surface as unobserved.
+                _started.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
+            return this;
+        }
 
         public IEnumerator<T> GetEnumerator()
         {
@@ -35,7 +53,8 @@ namespace DolphinScheduler.Client.Paging
             var remaining = _request.First ?? long.MaxValue;
             if (remaining <= 0) yield break;
 
-            var pending = _fetch(pageNo, pageSize, _cancellationToken);
+            var pending = _started ?? _fetch(pageNo, pageSize, _cancellationToken);
+            _started = null;
             while (pending != null)
             {
                 var page = pending.GetAwaiter().GetResult();

@@ -51,4 +51,34 @@ public class PagedListTests
         Assert.Equal(5, list.Count());
         Assert.Equal(5, list.Total);
     }
+
+    [Fact]
+    public async Task StartRequestsTheFirstPageAtOnceAndEnumerationUsesIt()
+    {
+        var server = ServerWithProjects(25);
+        using var client = await TestConnections.ConnectAsync(server);
+        var list = client.Projects.List(null, new PageRequest { PageSize = 10, Skip = 12 }).Start();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!server.CallsAfterConnect.Any() && DateTime.UtcNow < deadline) await Task.Delay(10);
+        Assert.Equal("2", Assert.Single(server.CallsAfterConnect).Param("pageNo"));
+        Assert.Equal(Enumerable.Range(12, 13).Select(i => "p" + i), list.Select(p => p.Name));
+        // The started page was used, not requested again: pages 2 and 3 only.
+        Assert.Equal(new[] { "2", "3" }, server.CallsAfterConnect.Select(c => c.Param("pageNo")));
+    }
+
+    [Fact]
+    public async Task ItemsOfAPageAreMappedWhenRead()
+    {
+        var server = ServerWithProjects(3);
+        using var client = await TestConnections.ConnectAsync(server);
+        using var items = client.Projects.List(null, new PageRequest { PageSize = 10 }).GetEnumerator();
+        Assert.True(items.MoveNext());
+        var first = items.Current;
+        Assert.Equal("p0", first.Name);
+        Assert.Same(client.Connection, first.Connection);
+        Assert.True(items.MoveNext());
+        Assert.True(items.MoveNext());
+        Assert.Equal("p2", items.Current.Name);
+        Assert.False(items.MoveNext());
+    }
 }

@@ -144,8 +144,11 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
                 }
                 if (project != null)
                 {
+                    // Given by code, the project is looked up (does it exist, may the user see it) while its first page
+                    // is already on the way: the first instance comes out after one round trip, not two.
+                    var early = project.Value == null && project.Id is long given ? client.Instances.List(given, filter, PageRequest, CancellationToken).Start() : null;
                     var code = Run(ct => project.ResolveAsync(client, ct)).Code;
-                    WritePaged(client.Instances.List(code, filter, PageRequest, CancellationToken));
+                    WritePaged(early != null && code == project.Id ? early : client.Instances.List(code, filter, PageRequest, CancellationToken));
                     return;
                 }
                 // Every visible project, one after the other; -Skip/-First count across them.
