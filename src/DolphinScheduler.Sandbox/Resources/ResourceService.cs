@@ -83,7 +83,8 @@ public abstract class ResourceService
                 context.Response.Headers.ContentDisposition = contentDisposition;
                 try
                 {
-                    await stream.CopyToAsync(context.Response.Body, 81920, context.RequestAborted);
+                    // 1 MiB pieces: a GiB costs a thousand file reads and response writes instead of thirteen thousand.
+                    await stream.CopyToAsync(context.Response.Body, 1024 * 1024, context.RequestAborted);
                 }
                 catch (Exception e) when (context.RequestAborted.IsCancellationRequested && e is OperationCanceledException or IOException)
                 {
