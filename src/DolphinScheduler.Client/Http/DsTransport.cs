@@ -298,7 +298,7 @@ namespace DolphinScheduler.Client.Http
 
         internal DsApiException EnvelopeError(int code, string? serverMessage, int httpStatus, string method, string path)
         {
-            var name = StatusCatalog.NameOf(code, Flavor.Version == DsServerVersion.V3_2);
+            var name = Flavor.StatusName(code);
             var kind = StatusCatalog.KindOf(code);
             var text = (serverMessage ?? name ?? "error") + " (DS code " + code + (name != null ? " " + name : "") + "; " + method + " " + path + ")";
             return kind switch

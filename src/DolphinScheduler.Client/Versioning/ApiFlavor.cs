@@ -69,6 +69,9 @@ namespace DolphinScheduler.Client.Versioning
             return false;
         }
 
+        /// <summary>The status name(s) of a DS code as this family spells them (PROCESS_* in 3.2, WORKFLOW_* in 3.3+).</summary>
+        public virtual string? StatusName(int code) => Errors.StatusCatalog.NameOf(code, v32: false);
+
         public override string ToString() => Version.ToString();
     }
 }

@@ -78,6 +78,8 @@ namespace DolphinScheduler.Client.Versioning
         // (workflow* names) are renames, handled by ParameterName.
         public override bool SendsParameter(DsEndpoint endpoint, string canonicalName) => true;
 
+        public override string? StatusName(int code) => Errors.StatusCatalog.NameOf(code, v32: true);
+
         public override string FieldName(string canonicalName) =>
             FieldRenames.TryGetValue(canonicalName, out var renamed) ? renamed : canonicalName;
 
