@@ -36,6 +36,14 @@ function Get-BenchSessionId {
     $login.data.sessionId
 }
 
+function New-BenchHttpClient {
+    <# One raw HttpClient that sends the session header: the hand-written baseline's client. #>
+    param([Parameter(Mandatory)] [string] $SessionId)
+    $http = [System.Net.Http.HttpClient]::new()
+    $http.DefaultRequestHeaders.Add('sessionId', $SessionId)
+    $http
+}
+
 function Reset-SandboxStats([Parameter(Mandatory)] $Sandbox) {
     $null = Invoke-RestMethod -Method Delete -Uri "$($Sandbox.Root)/_sandbox/stats"
 }

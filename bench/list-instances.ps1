@@ -51,8 +51,7 @@ try {
 
     Import-Module (Join-Path $ModulePath 'DolphinScheduler.psd1') -Force
     $null = Connect-DsServer -Uri $base -Credential (Get-BenchCredential)
-    $http = [System.Net.Http.HttpClient]::new()
-    $http.DefaultRequestHeaders.Add('sessionId', $sessionId)
+    $http = New-BenchHttpClient $sessionId
 
     # Each contender returns @(count, seconds to the first object, total seconds); the consumer is the same.
     $consume = {

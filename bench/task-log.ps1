@@ -45,8 +45,7 @@ try {
     $sessionId = Get-BenchSessionId $base
     Import-Module (Join-Path $ModulePath 'DolphinScheduler.psd1') -Force
     $null = Connect-DsServer -Uri $base -Credential (Get-BenchCredential)
-    $http = [System.Net.Http.HttpClient]::new()
-    $http.DefaultRequestHeaders.Add('sessionId', $sessionId)
+    $http = New-BenchHttpClient $sessionId
 
     # Each line: a 6-digit number and filler up to -LineLength characters (seq writes a burst at once).
     $perBatch = $Lines / $Batches
