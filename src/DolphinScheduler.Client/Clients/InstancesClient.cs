@@ -69,6 +69,17 @@ namespace DolphinScheduler.Client.Clients
         internal ExecutionRules Rules => Flavor.Execution;
 
         /// <summary>The instances of a project, newest first, lazily paged.</summary>
+        /// <summary>
+        /// The instances of several projects as one list, newest first like each project's own list (DS orders by
+        /// start time, then end time, both descending). <paramref name="perProject"/> pages each project's list; a few
+        /// projects' first pages are requested ahead while earlier ones are read.
+        /// </summary>
+        public IEnumerable<DsInstance> ListAcrossProjects(IEnumerable<long> projectCodes, InstanceFilter? filter, PageRequest perProject, CancellationToken cancellationToken = default)
+        {
+            var lists = projectCodes.Select(code => List(code, filter, perProject, cancellationToken)).ToList();
+            return OrderedMerge.Merge(lists, InstanceOrder.NewestFirst, i => lists[i].Start());
+        }
+
         public PagedList<DsInstance> List(long projectCode, InstanceFilter? filter, PageRequest page, CancellationToken cancellationToken = default)
         {
             filter ??= new InstanceFilter();

@@ -20,6 +20,7 @@ namespace DolphinScheduler.Client.Endpoints
             public static readonly DsEndpoint ListPaging = new("users", "list users (paged)", "GET", "/users/list-paging");
             public static readonly DsEndpoint Update = new("users", "update user", "POST", "/users/update");
             public static readonly DsEndpoint Delete = new("users", "delete user", "POST", "/users/delete");
+            public static readonly DsEndpoint GrantProjects = new("users", "grant projects by ids (write perm)", "POST", "/users/grant-project");
             public static readonly DsEndpoint GrantProjectByCode = new("users", "grant project by code", "POST", "/users/grant-project-by-code");
             public static readonly DsEndpoint GrantProjectWithReadPerm = new("users", "grant project read permission", "POST", "/users/grant-project-with-read-perm");
             public static readonly DsEndpoint RevokeProject = new("users", "revoke project by code", "POST", "/users/revoke-project");

@@ -140,6 +140,41 @@ Describe "Running workflows [$Flavor]" {
         Restart-DsInstance -Instance $run.Id -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
     }
+
+    It 'Get-DsInstance without -Project lists the runs of every project newest first, and -First takes the newest overall' {
+        $a = New-DsProject -Name (New-TestName runs)
+        $b = New-DsProject -Name (New-TestName runs)
+        $wfA = New-TestWorkflow -Flavor $Flavor -ProjectCode $a.Code -Task ([ordered]@{ a = 'echo a' })
+        $wfB = New-TestWorkflow -Flavor $Flavor -ProjectCode $b.Code -Task ([ordered]@{ b = 'echo b' })
+        Start-Sleep -Milliseconds 1100   # runs of earlier tests started in an earlier second than $since
+        $since = Get-Date
+        $order = foreach ($wf in $wfA, $wfB, $wfA) {
+            ($wf | Start-DsWorkflow -Wait -PollIntervalSec 0.2 -TimeoutSec 120).Id
+            Start-Sleep -Milliseconds 1100   # DS keeps start times to the second
+        }
+        [array]::Reverse($order)
+        $listed = @(Get-DsInstance -StartedAfter $since -PageSize 1)
+        $listed.Id | Should -Be $order
+        $listed.ProjectCode | Should -Be @($a.Code, $b.Code, $a.Code)
+        @(Get-DsInstance -StartedAfter $since -First 2).Id | Should -Be $order[0..1]
+        @(Get-DsInstance -StartedAfter $since -Skip 1 -First 1).Id | Should -Be $order[1]
+    }
+
+    It 'Get-DsTaskInstance -Project alone lists the project''s task instances (no prompt for -Instance); -State and -Name filter them' {
+        $own = New-DsProject -Name (New-TestName tasks)
+        $wf = New-TestWorkflow -Flavor $Flavor -ProjectCode $own.Code -Task ([ordered]@{ fine = 'echo fine'; broken = 'exit 3' })
+        $null = $wf | Start-DsWorkflow -Wait -PollIntervalSec 0.2 -TimeoutSec 120 -ErrorAction SilentlyContinue
+        $run = Get-DsInstance -Project $own -First 1
+        $all = @(Get-DsTaskInstance -Project $own.Name)
+        $all.Name | Sort-Object | Should -Be @('broken', 'fine')
+        $all.InstanceId | Sort-Object -Unique | Should -Be $run.Id
+        $failed = @(Get-DsTaskInstance -Project $own -State FAILURE)
+        $failed.Name | Should -Be 'broken'
+        @(Get-DsTaskInstance -Project $own -Name fi*).Name | Should -Be 'fine'
+        # An instance still selects the instance's tasks, given on the command line or piped in.
+        @(Get-DsTaskInstance $run.Id -Project $own.Name).Count | Should -Be 2
+        @([pscustomobject]@{ Id = $run.Id; ProjectCode = $own.Code } | Get-DsTaskInstance -State SUCCESS).Name | Should -Be 'fine'
+    }
 }
 
 Describe "Execute types against every reachable state [$Flavor]" {

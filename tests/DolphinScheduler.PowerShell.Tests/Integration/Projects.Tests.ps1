@@ -121,6 +121,41 @@ Describe "Project grants [$Flavor]" {
         ($levels.totalList | Where-Object code -eq $p.Code).perm | Should -Be 2
     }
 
+    It 'a full grant by an administrator raises an existing read-only grant, and -ReadOnly lowers it again' {
+        $p = New-DsProject -Name (New-TestName p)
+        $levelOf = { ((Invoke-DsApi -Path /projects/project-with-authorized-level-list-paging -Parameter @{ userId = $user.Id; pageNo = 1; pageSize = 100 }).totalList | Where-Object code -eq $p.Code).perm }
+        $p | Grant-DsProject -User $userName -ReadOnly
+        & $levelOf | Should -Be 2
+        $p | Grant-DsProject -User $userName
+        & $levelOf | Should -Be 7
+        $p | Grant-DsProject -User $userName -ReadOnly
+        & $levelOf | Should -Be 2
+    }
+
+    It 'a project owner who is not an administrator grants by user id or DsUser object; a user name is refused with the reason' {
+        $ownerName = New-TestName o
+        $owner = New-DsUser -UserName $ownerName -Password $password -Tenant $tenant -Email "$ownerName@example.com"
+        $asOwner = Connect-DsServer -Uri $BaseUri -Credential ([pscredential]::new($ownerName, $password)) -NotDefault
+        $p = New-DsProject -Name (New-TestName p) -Connection $asOwner
+        # Only administrators may look users up, so an owner gives the grantee's id (or a DsUser object)...
+        Grant-DsProject -Project $p -User ([int]$user.Id) -Connection $asOwner
+        @(Get-DsProject -Connection $asUser | ForEach-Object Code) | Should -Contain $p.Code
+        $other = New-DsProject -Name (New-TestName p) -Connection $asOwner
+        Grant-DsProject -Project $other -User $user -Connection $asOwner
+        @(Get-DsProject -Connection $asUser | ForEach-Object Code) | Should -Contain $other.Code
+        # ...and a name is refused before anything is sent, saying why and what to give instead.
+        $third = New-DsProject -Name (New-TestName p) -Connection $asOwner
+        Grant-DsProject -Project $third -User $userName -Connection $asOwner -ErrorVariable err -ErrorAction SilentlyContinue
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'DsInvalidArgument,*'
+        $err[0].Exception.Message | Should -BeLike '*-User*not an administrator*id*'
+        @(Get-DsProject -Connection $asUser | ForEach-Object Code) | Should -Not -Contain $third.Code
+        # An unknown id is the server's USER_NOT_EXIST, not a silent success.
+        Grant-DsProject -Project $third -User 999999 -Connection $asOwner -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $asOwner | Disconnect-DsServer
+    }
+
     It 'New-DsProject | Grant-DsProject -PassThru emits the project' {
         $out = New-DsProject -Name (New-TestName p) | Grant-DsProject -User $user -PassThru
         $out | Should -BeOfType DolphinScheduler.DsProject

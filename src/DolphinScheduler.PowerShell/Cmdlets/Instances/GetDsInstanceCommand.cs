@@ -151,11 +151,13 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Instances
                     WritePaged(early != null && code == project.Id ? early : client.Instances.List(code, filter, PageRequest, CancellationToken));
                     return;
                 }
-                // Every visible project, one after the other; -Skip/-First count across them.
-                var pageSize = PageSize;
-                var all = client.Projects.List(null, new PageRequest { PageSize = 100 }, CancellationToken)
-                    .SelectMany(p => client.Instances.List(p.Code, filter, new PageRequest { PageSize = pageSize }, CancellationToken));
+                // Every visible project's list merged newest first, as one project's list is; -Skip/-First count across
+                // them, so no project needs more than Skip + First of its newest instances.
                 var request = PageRequest;
+                var perProject = new PageRequest { PageSize = PageSize, First = request.First is long f && f <= long.MaxValue - request.Skip ? f + request.Skip : null };
+                if (perProject.First is long needed && needed < PageSize) perProject.PageSize = (int)Math.Max(1, needed);
+                var projects = client.Projects.List(null, new PageRequest { PageSize = 100 }, CancellationToken).Select(p => p.Code);
+                var all = client.Instances.ListAcrossProjects(projects, filter, perProject, CancellationToken);
                 IEnumerable<DsInstance> items = all.Skip((int)Math.Min(request.Skip, int.MaxValue));
                 if (request.First is long first) items = items.Take((int)Math.Min(first, int.MaxValue));
                 if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(0, 0.0));

@@ -19,7 +19,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         protected override string Action => ReadOnly ? "Grant read access" : "Grant access";
         protected override string Preposition => "to";
 
-        protected override Task ChangeAsync(DsClient client, DsUser user, DsProject project, CancellationToken cancellationToken) =>
-            client.Users.GrantProjectAsync(user.Id, project, ReadOnly, cancellationToken);
+        protected override Task ChangeAsync(DsConnection connection, int userId, DsProject project, CancellationToken cancellationToken) =>
+            connection.Client.Users.GrantProjectAsync(userId, project, ReadOnly, connection.IsAdmin, cancellationToken);
     }
 }

@@ -32,7 +32,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         /// <summary>"to", "from", ... between the project and the user in ShouldProcess.</summary>
         protected abstract string Preposition { get; }
 
-        protected abstract System.Threading.Tasks.Task ChangeAsync(DsClient client, DsUser user, DsProject project, System.Threading.CancellationToken cancellationToken);
+        protected abstract System.Threading.Tasks.Task ChangeAsync(DsConnection connection, int userId, DsProject project, System.Threading.CancellationToken cancellationToken);
 
         protected override void ProcessRecord()
         {
@@ -41,11 +41,25 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
             ForItem(Project, () =>
             {
                 var project = Run(ct => Project.ResolveAsync(client, ct));
-                var user = Run(ct => User.ResolveAsync(client, ct));
-                if (!ShouldProcess(project.Name + " " + Preposition + " " + user.UserName + " on " + connection.Uri, Action)) return;
-                Run(ct => ChangeAsync(client, user, project, ct));
+                var (userId, userLabel) = ResolveUser(connection);
+                if (!ShouldProcess(project.Name + " " + Preposition + " " + userLabel + " on " + connection.Uri, Action)) return;
+                Run(ct => ChangeAsync(connection, userId, project, ct));
                 if (PassThru) WriteObject(project);
             });
+        }
+
+        // Only administrators may read DS's user list, which is where names and ids are looked up. A project owner who
+        // is not an administrator may still grant: by the user's id, which the server checks itself (USER_NOT_EXIST).
+        private (int Id, string Label) ResolveUser(DsConnection connection)
+        {
+            if (!connection.IsAdmin && User.Value == null && User.Name != connection.UserName)
+            {
+                if (User.Id is long id && id > 0 && id <= int.MaxValue) return ((int)id, "user id " + id);
+                if (User.Name != null)
+                    throw new PSArgumentException("Parameter -User: " + connection.UserName + " is not an administrator, and DolphinScheduler lets only administrators look users up by name. Give the user's id (-User 42) or a DsUser object instead.", nameof(User));
+            }
+            var user = Run(ct => User.ResolveAsync(ClientOf(connection), ct));
+            return (user.Id, user.UserName);
         }
     }
 }

@@ -15,7 +15,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         protected override string Action => "Revoke access";
         protected override string Preposition => "from";
 
-        protected override Task ChangeAsync(DsClient client, DsUser user, DsProject project, CancellationToken cancellationToken) =>
-            client.Users.RevokeProjectAsync(user.Id, project.Code, cancellationToken);
+        protected override Task ChangeAsync(DsConnection connection, int userId, DsProject project, CancellationToken cancellationToken) =>
+            connection.Client.Users.RevokeProjectAsync(userId, project.Code, cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Tasks
     /// instance is listed. With only -Project the project's task instances are listed page by page, newest first.</para>
     /// </summary>
     /// <example><code>Get-DsInstance -Project etl -State FAILURE -First 1 | Get-DsTaskInstance -State FAILURE | Get-DsTaskLog -Tail 50</code></example>
-    [Cmdlet(VerbsCommon.Get, "DsTaskInstance", DefaultParameterSetName = ByInstanceSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "DsTaskInstance", DefaultParameterSetName = ByProjectSet, SupportsPaging = true)]
     [OutputType(typeof(DsTaskInstance))]
     public sealed class GetDsTaskInstanceCommand : DsPagedCmdlet
     {
