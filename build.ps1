@@ -113,13 +113,26 @@ function Invoke-Test {
     $x = Get-TrxCounts $results
     Write-Host "xunit: $($x.Passed) passed, $($x.Failed) failed, $($x.Skipped) skipped"
 
-    Write-Host 'Running Pester tests...'
-    $pesterJson = Join-Path $results 'pester-summary.json'
-    $pesterArgs = @('-ModulePath', $moduleOut, '-ResultPath', $pesterJson, '-Configuration', $Configuration)
-    if ($Filter) { $pesterArgs += @('-Filter', $Filter) }
-    $code = Invoke-ChildPwsh (Join-Path $root 'tests/DolphinScheduler.PowerShell.Tests/Invoke-PesterSuite.ps1') $pesterArgs
-    $p = if (Test-Path $pesterJson) { Get-Content $pesterJson -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
-    Write-Host "Pester: $($p.Passed) passed, $($p.Failed) failed, $($p.Skipped) skipped"
+    $pesterDir = Join-Path $root 'tests/DolphinScheduler.PowerShell.Tests'
+    $pesterMatches = @(Get-ChildItem $pesterDir -Recurse -Filter '*.Tests.ps1' | Where-Object { -not $Filter -or $_.Name -like "*$Filter*" })
+    if ($Filter -and @($testProjects).Count -eq 0 -and $pesterMatches.Count -eq 0) {
+        Write-Host "No xunit project and no Pester file matches -Filter '$Filter'."
+        exit 1
+    }
+    $code = 0
+    if ($pesterMatches.Count -eq 0) {
+        Write-Host "Pester: no file matches -Filter '$Filter'"
+        $p = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    }
+    else {
+        Write-Host 'Running Pester tests...'
+        $pesterJson = Join-Path $results 'pester-summary.json'
+        $pesterArgs = @('-ModulePath', $moduleOut, '-ResultPath', $pesterJson, '-Configuration', $Configuration)
+        if ($Filter) { $pesterArgs += @('-Filter', $Filter) }
+        $code = Invoke-ChildPwsh (Join-Path $pesterDir 'Invoke-PesterSuite.ps1') $pesterArgs
+        $p = if (Test-Path $pesterJson) { Get-Content $pesterJson -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+        Write-Host "Pester: $($p.Passed) passed, $($p.Failed) failed, $($p.Skipped) skipped"
+    }
 
     $passed = $x.Passed + $p.Passed
     $failed = $x.Failed + $p.Failed

@@ -23,7 +23,13 @@ Import-Module (Join-Path $root 'tools/SandboxProcess.psm1') -Force
 $env:DS_TEST_MODULE_PATH = (Resolve-Path $ModulePath).Path
 
 $files = Get-ChildItem $PSScriptRoot -Recurse -Filter '*.Tests.ps1'
-if ($Filter) { $files = $files | Where-Object Name -like "*$Filter*" }
+if ($Filter) { $files = @($files | Where-Object Name -like "*$Filter*") }
+if (@($files).Count -eq 0) {
+    # Pester given no containers would run every file below the current directory, without their parameters.
+    Write-Host "No Pester file matches -Filter '$Filter'."
+    [ordered]@{ Passed = 0; Failed = 1; Skipped = 0 } | ConvertTo-Json | Set-Content -Path $ResultPath
+    exit 1
+}
 # Integration files run per flavour, in name order; Zz* files (the end-of-run contract check) come last by name.
 $integration = @($files | Where-Object { $_.FullName -like "*$([IO.Path]::DirectorySeparatorChar)Integration$([IO.Path]::DirectorySeparatorChar)*" } | Sort-Object Name)
 $others = @($files | Where-Object { $integration -notcontains $_ })

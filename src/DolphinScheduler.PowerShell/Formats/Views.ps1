@@ -28,7 +28,7 @@ $localStart = @{ Label = 'StartTime'; Expression = 'if ($_.StartTime) { $_.Start
     }
     @{
         Type  = 'DolphinScheduler.DsTenant'
-        Table = @('Id', 'TenantCode', 'QueueName', 'QueueValue', 'Description')
+        Table = @('Id', 'TenantCode', 'QueueName', 'Description')   # DS's tenant list has no queue value (TenantMapper.queryTenantPaging)
         List  = @('Id', 'TenantCode', 'Description', 'QueueId', 'QueueName', 'QueueValue', 'CreateTime', 'UpdateTime')
     }
     @{
