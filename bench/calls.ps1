@@ -103,14 +103,15 @@ function New-Contenders {
 
 function Get-JitCount { [System.Runtime.JitInfo]::GetCompiledMethodCount($false) }
 
+Import-Module (Join-Path $PSScriptRoot 'BenchCommon.psm1') -Force
+
 if ($PSCmdlet.ParameterSetName -eq 'Child') {
     # A fresh process: the contender's first $Count calls, JIT and connection set-up included (the import and the
     # login are not timed: bench/import.ps1 measures the import).
-    Import-Module (Join-Path $PSScriptRoot 'BenchCommon.psm1') -Force
     $http = New-BenchHttpClient $SessionId
     if ($Child -eq 'ours') {
         Import-Module (Join-Path $ModulePath 'DolphinScheduler.psd1')
-        $null = Connect-DsServer -Uri $BaseUri -Credential ([pscredential]::new('admin', (ConvertTo-SecureString 'dolphinscheduler123' -AsPlainText -Force)))
+        $null = Connect-DsServer -Uri $BaseUri -Credential (Get-BenchCredential)
     }
     $loop = (New-Contenders -Base $BaseUri -Code $ProjectCode -Session $SessionId -Http $http)[$Child]
     $watch = [Diagnostics.Stopwatch]::StartNew()
@@ -120,7 +121,6 @@ if ($PSCmdlet.ParameterSetName -eq 'Child') {
     return
 }
 
-Import-Module (Join-Path $PSScriptRoot 'BenchCommon.psm1') -Force
 $ModulePath = Get-BenchModulePath $ModulePath
 
 $sandbox = Start-BenchSandbox -ServerVersion $ServerVersion

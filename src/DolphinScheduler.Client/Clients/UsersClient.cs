@@ -66,15 +66,15 @@ namespace DolphinScheduler.Client.Clients
         /// <summary>Grants a project: all permissions, or read only.</summary>
         /// <summary>
         /// Grants a user all permissions on a project, or read permission with <paramref name="readOnly"/>. Both replace an
-        /// existing grant when the caller is an administrator: DS's grant-project and grant-project-with-read-perm
+        /// existing grant when the connected user is an administrator: DS's grant-project and grant-project-with-read-perm
         /// delete the old relation first (admin only), while grant-project-by-code, the only one a project owner may
         /// call, leaves an existing grant as it is, so an owner cannot raise a read-only grant
         /// (UsersServiceImpl.grantProject / grantProjectByCode, docs/server-compatibility.md).
         /// </summary>
-        public Task GrantProjectAsync(int userId, DsProject project, bool readOnly, bool callerIsAdmin, CancellationToken cancellationToken = default) =>
+        public Task GrantProjectAsync(int userId, DsProject project, bool readOnly, CancellationToken cancellationToken = default) =>
             readOnly
                 ? Api.SendAsync(new DsRequest(E.GrantProjectWithReadPerm).Add("userId", userId).Add("projectIds", project.Id), cancellationToken)
-                : callerIsAdmin
+                : Api.Connection.IsAdmin
                     ? Api.SendAsync(new DsRequest(E.GrantProjects).Add("userId", userId).Add("projectIds", project.Id), cancellationToken)
                     : Api.SendAsync(new DsRequest(E.GrantProjectByCode).Add("userId", userId).Add("projectCode", project.Code), cancellationToken);
 

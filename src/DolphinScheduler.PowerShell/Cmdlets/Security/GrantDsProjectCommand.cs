@@ -20,6 +20,6 @@ namespace DolphinScheduler.PowerShell.Cmdlets.Security
         protected override string Preposition => "to";
 
         protected override Task ChangeAsync(DsConnection connection, int userId, DsProject project, CancellationToken cancellationToken) =>
-            connection.Client.Users.GrantProjectAsync(userId, project, ReadOnly, connection.IsAdmin, cancellationToken);
+            connection.Client.Users.GrantProjectAsync(userId, project, ReadOnly, cancellationToken);
     }
 }
